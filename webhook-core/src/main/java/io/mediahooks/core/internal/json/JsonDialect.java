@@ -1,0 +1,23 @@
+package io.mediahooks.core.internal.json;
+
+/**
+ * How a vendor's sender serialises JSON, byte for byte. Vendors' receivers hash, sign or compare
+ * bodies, so "equivalent JSON" is not enough: separators, escapes and number forms all matter.
+ */
+public enum JsonDialect {
+  /**
+   * JavaScript {@code JSON.stringify(value)}: no whitespace, {@code /} and non-ASCII unescaped,
+   * control characters as {@code \b \t \n \f \r} or lowercase backslash-u escapes, lone surrogates
+   * escaped, numbers as ECMAScript {@code Number.prototype.toString} (1e21, 1.5e-7), NaN and
+   * infinities as {@code null}, negative zero as {@code 0}. Betterez (a Node.js sender) and the
+   * neutral formats use it.
+   */
+  JAVASCRIPT,
+  /**
+   * Python {@code json.dumps(value)} with default settings: separators {@code ", "} and
+   * {@code ": "} on one line, {@code ensure_ascii} (every character outside space..tilde as a
+   * lowercase backslash-u escape, non-BMP as a surrogate pair), floats as {@code repr}
+   * ({@code 300.0}, {@code 1e-05}, {@code 1e+16}). FotoWeb's sender is Python.
+   */
+  PYTHON
+}

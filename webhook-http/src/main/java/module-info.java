@@ -1,0 +1,14 @@
+/**
+ * mediahooks delivery: the {@link io.mediahooks.http.MediaWebhooks} façade, endpoints, auth,
+ * signing, retries, dead letters, the destination guard and the OkHttp transport.
+ */
+module io.mediahooks.http {
+  requires transitive io.mediahooks.core;
+  requires okhttp3;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+  requires static transitive org.jspecify;
+
+  exports io.mediahooks.http;
+  exports io.mediahooks.http.okhttp;
+}
