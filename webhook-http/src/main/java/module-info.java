@@ -1,5 +1,5 @@
 /**
- * mediahooks delivery: the {@link io.mediahooks.http.MediaWebhooks} façade, endpoints, auth,
+ * mediahooks delivery: the {@code MediaWebhooks} façade, endpoints, auth,
  * signing, retries, dead letters, the destination guard and the OkHttp transport.
  */
 module io.mediahooks.http {
@@ -10,5 +10,5 @@ module io.mediahooks.http {
   requires static transitive org.jspecify;
 
   exports io.mediahooks.http;
-  exports io.mediahooks.http.okhttp;
+  // exports io.mediahooks.http.okhttp;  (uncommented when OkHttpTransport lands)
 }
