@@ -288,19 +288,39 @@ public final class JsonWriter {
 
   /**
    * The shortest decimal digits that round-trip to {@code d} (positive, finite), closest to the
-   * exact value among those, as both Python's {@code repr} and JavaScript require; {@code point}
-   * is the decimal exponent such that the value is {@code 0.digits x 10^point}.
+   * exact value among those (the even one on a tie), as both Python's {@code repr} and JavaScript
+   * require; {@code point} is the decimal exponent such that the value is
+   * {@code 0.digits x 10^point}.
    */
   static Shortest shortest(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int precision = 1; precision <= 17; precision++) {
-      BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-      if (rounded.doubleValue() == d) {
-        BigDecimal stripped = rounded.stripTrailingZeros();
-        String digits = stripped.unscaledValue().toString();
-        int point = digits.length() - stripped.scale();
-        return new Shortest(digits, point);
+      // Both neighbours at this precision, not just the nearest: at a power of two the gap
+      // below d is half the gap above, so the nearest candidate can fall outside d's rounding
+      // interval while the farther one, above d, is inside it (2^-1017 is 7.120236347223045e-307,
+      // 16 digits, though the nearest 16-digit value does not round-trip).
+      BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+      BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+      boolean downOk = down.doubleValue() == d;
+      boolean upOk = up.doubleValue() == d;
+      if (!downOk && !upOk) {
+        continue;
       }
+      BigDecimal chosen;
+      if (downOk && upOk && down.compareTo(up) != 0) {
+        int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+        if (cmp != 0) {
+          chosen = cmp < 0 ? down : up;
+        } else {
+          chosen = down.unscaledValue().testBit(0) ? up : down;
+        }
+      } else {
+        chosen = downOk ? down : up;
+      }
+      BigDecimal stripped = chosen.stripTrailingZeros();
+      String digits = stripped.unscaledValue().toString();
+      int point = digits.length() - stripped.scale();
+      return new Shortest(digits, point);
     }
     throw new AssertionError("17 significant digits always round-trip a double: " + d);
   }
