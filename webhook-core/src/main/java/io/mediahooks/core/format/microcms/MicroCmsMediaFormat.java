@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Each of {@code old}/{@code new} is {@code {"url", "width", "height", "alt"}} in that order
  *       [C]. {@code url} is {@link MediaSnapshot#url()} and required: the payload has no id, file
  *       name, size or timestamp, so the URL is the only way a receiver can identify the media
- *       [C by absence]. {@code width} and {@code height} are always present and {@code null} for
- *       non-image files [C]; an image whose dimensions are unknown also gets {@code null}. {@code
+ *       [C by absence]. {@code width} and {@code height} are JSON integers, always present, and
+ *       {@code null} for non-image files (video included) [C]; an image whose dimensions are unknown also gets {@code null}. {@code
  *       alt} is present only when the file is an image ({@link MediaSnapshot#isImage()}) <em>and</em>
  *       {@link MediaSnapshot#alt()} is set and not empty; otherwise the key itself is omitted,
  *       never sent as {@code null} or {@code ""} [C].
