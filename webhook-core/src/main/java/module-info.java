@@ -10,7 +10,7 @@ module io.mediahooks.core {
   // exports io.mediahooks.core.format.microcms;  (uncommented when its entry class lands)
   // exports io.mediahooks.core.format.betterez;  (uncommented when its entry class lands)
   // exports io.mediahooks.core.format.fotoware;  (uncommented when its entry class lands)
-  // exports io.mediahooks.core.format.filerobot;  (uncommented when its entry class lands)
+  exports io.mediahooks.core.format.filerobot;
   // exports io.mediahooks.core.format.cloudevents;  (uncommented when its entry class lands)
 
   // Shared implementation (header checks), for our own delivery module only.
