@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * {"trigger":"on_upload","file":{"uuid":"1f78b9d1-98fe-53db-82a4-8c9aafb50000",
  *   "name":"product_0f0.jpg","extension":"jpg","size":{"bytes":4905337,"pretty":"4.68 MB"},
  *   "type":"image/jpeg","info":{"img_h":3744,"img_w":5616},
- *   "url":{"cdn":"https://fdocs.filerobot.com/api-demo/product_0f0.jpg","path":"/api-demo/product_0f0.jpg"}}}
+ *   "url":{"cdn":"https://fdocs.filerobot.com/api-demo/product_0f0.jpg",
+ *          "path":"/api-demo/product_0f0.jpg"}}}
  * }</pre>
  *
  * (shown wrapped; the body is one line).
@@ -103,8 +104,8 @@ import org.jspecify.annotations.Nullable;
  * (the header value is not documented [I]); no extra headers. The payload's event name is the
  * trigger's name.
  *
- * <p>Get one with {@link #builder()} (at least one trigger) or {@link #create(FilerobotTrigger...)}.
- * Instances are immutable and thread-safe.
+ * <p>Get one with {@link #builder()} (at least one trigger) or {@link
+ * #create(FilerobotTrigger...)}. Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * WebhookFormat filerobot = FilerobotFormat.builder()

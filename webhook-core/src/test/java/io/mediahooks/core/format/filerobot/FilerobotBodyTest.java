@@ -108,7 +108,8 @@ class FilerobotBodyTest {
   void imageGroupRendersImgHAndImgWForImagesOnly() throws IOException {
     FilerobotFormat format = upload().fieldGroups(FilerobotField.Group.IMAGE).build();
 
-    assertThat(file(format, image).toString()).isEqualTo("{\"info\":{\"img_h\":3744,\"img_w\":5616}}");
+    assertThat(file(format, image).toString())
+        .isEqualTo("{\"info\":{\"img_h\":3744,\"img_w\":5616}}");
     assertThat(file(format, video).toString()).isEqualTo("{}");
   }
 
@@ -147,7 +148,8 @@ class FilerobotBodyTest {
         .extension(FilerobotFormat.EMBEDDED_EXTENSION, Map.of("EXIF", Map.of("Make", "Canon")))
         .build();
 
-    assertThat(file(format, withExtensions).toString()).isEqualTo("{\"meta\":{\"sku\":\"SC04-GRLX6\"},"
+    assertThat(file(format, withExtensions).toString()).isEqualTo(
+        "{\"meta\":{\"sku\":\"SC04-GRLX6\"},"
         + "\"tags\":[\"scarf\"],\"labels\":[\"hero\"],"
         + "\"hash\":{\"sha1\":\"67a13e1d12b0da04cda3a4e599d42cbc78ca7d98\"},"
         + "\"created_at\":\"2020-04-03T14:19:02Z\",\"modified_at\":\"2020-10-27T15:37:25Z\","

@@ -161,8 +161,8 @@ class FilerobotFixtureTest {
 
   @Test
   void fixturesAreCopiedWithTheirSourceNotes() throws IOException {
-    for (String name : List.of("api-file-object.docs-partial", "api-file-object-search.docs-partial",
-        "webhook-on-upload.inferred")) {
+    for (String name : List.of("api-file-object.docs-partial",
+        "api-file-object-search.docs-partial", "webhook-on-upload.inferred")) {
       String source = new String(
           FilerobotBodyTest.resource("/fixtures/filerobot/" + name + ".source.txt"),
           StandardCharsets.UTF_8);
