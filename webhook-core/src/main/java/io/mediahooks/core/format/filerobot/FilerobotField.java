@@ -60,7 +60,17 @@ public enum FilerobotField {
    */
   EMBEDDED_METADATA(Group.ADDITIONAL);
 
-  /** The column a field sits in on Filerobot's webhook settings page. */
+  /**
+   * The column a field sits in on Filerobot's webhook settings page; selecting a group selects
+   * all its fields.
+   *
+   * <pre>{@code
+   * FilerobotFormat format = FilerobotFormat.builder()
+   *     .on(FilerobotTrigger.UPLOAD)
+   *     .fieldGroups(FilerobotField.Group.FILE, FilerobotField.Group.ADDITIONAL)
+   *     .build();
+   * }</pre>
+   */
   public enum Group {
     /** "File (All assets)": name, size, path, MIME type, CDN link, file UUID. */
     FILE,
