@@ -290,17 +290,37 @@ public final class JsonWriter {
    * The shortest decimal digits that round-trip to {@code d} (positive, finite), closest to the
    * exact value among those, as both Python's {@code repr} and JavaScript require; {@code point}
    * is the decimal exponent such that the value is {@code 0.digits x 10^point}.
+   *
+   * <p>At each length both neighbours of the exact value are candidates, not only the nearest:
+   * just above a power of two the gap to the next smaller double is half the gap to the next
+   * larger one, so the nearest short decimal can fall outside the value's rounding interval on
+   * the narrow side while the other neighbour, farther away on the wide side, still round-trips
+   * (2^-44 is {@code 5.684341886080802e-14}, not {@code 5.6843418860808015e-14}).
    */
   static Shortest shortest(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int precision = 1; precision <= 17; precision++) {
-      BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-      if (rounded.doubleValue() == d) {
-        BigDecimal stripped = rounded.stripTrailingZeros();
-        String digits = stripped.unscaledValue().toString();
-        int point = digits.length() - stripped.scale();
-        return new Shortest(digits, point);
+      BigDecimal down = exact.round(new MathContext(precision, RoundingMode.DOWN));
+      BigDecimal up = exact.round(new MathContext(precision, RoundingMode.UP));
+      boolean downOk = down.doubleValue() == d;
+      boolean upOk = up.doubleValue() == d;
+      BigDecimal pick;
+      if (downOk && upOk) {
+        int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+        // Equally near: the even last digit, which is what HALF_EVEN rounding gives.
+        pick = cmp < 0 ? down : cmp > 0 ? up
+            : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      } else if (downOk) {
+        pick = down;
+      } else if (upOk) {
+        pick = up;
+      } else {
+        continue;
       }
+      BigDecimal stripped = pick.stripTrailingZeros();
+      String digits = stripped.unscaledValue().toString();
+      int point = digits.length() - stripped.scale();
+      return new Shortest(digits, point);
     }
     throw new AssertionError("17 significant digits always round-trip a double: " + d);
   }
