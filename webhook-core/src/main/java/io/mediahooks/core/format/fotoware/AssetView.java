@@ -473,7 +473,7 @@ final class AssetView {
     return n instanceof String ? (String) n : "";
   }
 
-  /** The leading number of the archive segment, {@code 5000} in {@code /fotoweb/archives/5000-All-files/}. */
+  /** The archive segment's leading number: 5000 in {@code /fotoweb/archives/5000-All-files/}. */
   static @Nullable Integer archiveId(String archiveHref) {
     String trimmed = archiveHref.endsWith("/")
         ? archiveHref.substring(0, archiveHref.length() - 1) : archiveHref;

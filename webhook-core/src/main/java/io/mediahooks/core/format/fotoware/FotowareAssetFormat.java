@@ -127,7 +127,9 @@ import org.jspecify.annotations.Nullable;
  * (the ids are IPTC dataset numbers as the captures show [C]); add more with {@link
  * Builder#metadataField(String, int, String)}. {@code status}, {@code rating} and {@code notes}
  * fill the matching {@code builtinFields}. Other names have no Fotoware field and are left out,
- * or rejected with {@link Builder#strictMetadata(boolean)}.
+ * or rejected with {@link Builder#strictMetadata(boolean)}. A single text is sent as a string, a
+ * list (or a per-locale value, Fotoware having no locales) as the list of its texts; an empty
+ * value unsets the field.
  *
  * <p>{@code metadataDiff} compares the two snapshots' fields by id (fields of the before snapshot
  * first): {@code {"changedFields": [{"field": {"id": 25, "label": "Keywords"}, "diff": {"old":
@@ -597,8 +599,8 @@ public final class FotowareAssetFormat implements WebhookFormat {
     }
 
     /**
-     * Sets the {@code User-Agent} header. Default: {@value FotowareAssetFormat#DEFAULT_USER_AGENT}; receivers may
-     * reject anything else.
+     * Sets the {@code User-Agent} header. Default: {@value
+     * FotowareAssetFormat#DEFAULT_USER_AGENT}; receivers may reject anything else.
      *
      * @param userAgent the value
      * @return this builder

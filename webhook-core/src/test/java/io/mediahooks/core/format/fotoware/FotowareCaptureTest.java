@@ -6,6 +6,7 @@ import static io.mediahooks.core.format.fotoware.Fixtures.render;
 import static io.mediahooks.core.format.fotoware.Fixtures.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahooks.core.EventSource;
 import io.mediahooks.core.MediaChange;
 import io.mediahooks.core.MediaEvent;
@@ -15,6 +16,7 @@ import io.mediahooks.core.MetadataValue;
 import io.mediahooks.core.WebhookPayload;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -148,5 +150,37 @@ class FotowareCaptureTest {
     assertThat(node(payload.bodyString())).isEqualTo(node(fixture));
     assertThat(payload.bodyString()).isEqualTo(fixture);
     assertThat(payload.eventName()).isEqualTo("asset-deleted");
+  }
+
+  @Test
+  void vendorDocExampleEnvelopeIsReproducedForAnEquivalentEvent() {
+    // The documented example elides data and predates operation-name; compare the rest.
+    FotowareAssetFormat acme = FotowareAssetFormat.builder()
+        .siteUrl("https://acme.fotoware.cloud")
+        .archiveHref("/fotoweb/archives/5473-SummitPhotos/")
+        .build();
+    String cache = "https://acme.fotoware.cloud/fotoweb/cache/5473/like/IMG_20190223_135249";
+    MediaSnapshot photo = MediaSnapshot.builder()
+        .fileName("IMG_20190223_135249.jpg")
+        .folder("like")
+        .size(243_340L)
+        .dimensions(2976, 3968)
+        .description("Some long description line")
+        .thumbnailUrl(cache + ".t5c80f612.m200.x0UnqgdCS.jpg")
+        .previewUrl(cache + ".t5c80f612.m800.xYQhD8Ty-.jpg")
+        .build();
+    MediaEvent event = MediaEvent.builder(MediaEventType.CREATED)
+        .id("12489453-7e9d-4604-af89-99b8f91db6a3")
+        .occurredAt(Instant.parse("2019-03-07T11:44:27.802Z"))
+        .after(photo)
+        .build();
+
+    ObjectNode ours = (ObjectNode) node(render(acme, event).bodyString());
+    ObjectNode doc = (ObjectNode) node(fotoware("asset-webhook-doc-example.data-elided.json"));
+    ours.remove(List.of("data", "operation-name"));
+    doc.remove("data");
+
+    assertThat(ours).isEqualTo(doc);
+    assertThat(Fixtures.keys(ours)).isEqualTo(Fixtures.keys(doc));
   }
 }
