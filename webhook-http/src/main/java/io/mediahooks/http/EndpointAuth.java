@@ -1,5 +1,6 @@
 package io.mediahooks.http;
 
+import io.mediahooks.http.internal.StaticAuths;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
@@ -9,16 +10,71 @@ import java.util.Objects;
  *
  * <p>Shaped like OkHttp's {@code Authenticator}: {@link #authenticate} decorates every request,
  * and {@link #onUnauthorized} is asked once when the receiver answers 401, so a token-based auth
- * can refresh its token and have the request retried once. The built-in kinds are created by the
- * delivery module's static factories; implementations must be thread-safe.
+ * can refresh its token and have the request retried once. The built-in kinds come from the
+ * static factories: {@link #none()} (the default), {@link #basic(String, String)}, {@link
+ * #bearer(String)} and {@link #header(String, String)}. They validate their arguments when
+ * created, are immutable and thread-safe, and their {@code toString()} never shows a secret.
+ * Custom implementations must be thread-safe.
  *
  * <pre>{@code
- * EndpointAuth auth = (request, context) ->
- *     request.newBuilder().setHeader("X-Api-Key", apiKey).build();
+ * EndpointAuth basic = EndpointAuth.basic("webhooks", password);
+ * EndpointAuth apiKey = EndpointAuth.header("X-Api-Key", apiKey);
+ * EndpointAuth custom = (request, context) ->
+ *     request.newBuilder().setHeader("X-Api-Key", currentKey()).build();
  * }</pre>
  */
 @FunctionalInterface
 public interface EndpointAuth {
+
+  /**
+   * No credentials: requests go out as rendered. The default of an endpoint.
+   *
+   * @return the auth that changes nothing
+   */
+  static EndpointAuth none() {
+    return StaticAuths.none();
+  }
+
+  /**
+   * HTTP Basic authentication (RFC 7617): {@code Authorization: Basic
+   * base64(user ":" password)}, with user and password encoded as UTF-8 (the RFC's {@code
+   * charset="UTF-8"}). Filerobot's "Basic" webhook auth.
+   *
+   * @param user the user id; not blank, without {@code ':'} or control characters
+   * @param password the password; may be empty, without control characters
+   * @return the auth
+   * @throws IllegalArgumentException if an argument is invalid (the message never contains the
+   *     password)
+   */
+  static EndpointAuth basic(String user, String password) {
+    return StaticAuths.basic(user, password);
+  }
+
+  /**
+   * A static bearer token (RFC 6750): {@code Authorization: Bearer <token>}. Filerobot's
+   * "static bearer token" auth.
+   *
+   * @param token the token; printable ASCII without spaces
+   * @return the auth
+   * @throws IllegalArgumentException if the token is blank or has a character a header cannot
+   *     carry
+   */
+  static EndpointAuth bearer(String token) {
+    return StaticAuths.bearer(token);
+  }
+
+  /**
+   * One fixed header, for receivers that check an API key such as {@code X-Api-Key}. It replaces
+   * any header of the same name. Its value is masked in logs and {@code toString()}.
+   *
+   * @param name an RFC 9110 header name, not {@code Content-Type} or {@code Content-Length}
+   * @param value the value; not blank, tab and printable ASCII only
+   * @return the auth
+   * @throws IllegalArgumentException if the name or value is invalid
+   */
+  static EndpointAuth header(String name, String value) {
+    return StaticAuths.header(name, value);
+  }
 
   /**
    * Returns the request with credentials added.
