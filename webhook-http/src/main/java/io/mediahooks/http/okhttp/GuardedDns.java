@@ -2,6 +2,7 @@ package io.mediahooks.http.okhttp;
 
 import io.mediahooks.http.DestinationGuard;
 import io.mediahooks.http.DestinationRefusedException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -34,7 +35,12 @@ final class GuardedDns implements Dns {
     for (InetAddress a : allowed) {
       // Carry the host name to the socket, so the connect-time check can honour a host name on
       // the guard's allow list even when a custom Dns returned bare addresses.
-      named.add(InetAddress.getByAddress(hostname, a.getAddress()));
+      if (a instanceof Inet6Address && ((Inet6Address) a).getScopeId() != 0) {
+        named.add(Inet6Address.getByAddress(hostname, a.getAddress(),
+            ((Inet6Address) a).getScopeId()));
+      } else {
+        named.add(InetAddress.getByAddress(hostname, a.getAddress()));
+      }
     }
     return named;
   }

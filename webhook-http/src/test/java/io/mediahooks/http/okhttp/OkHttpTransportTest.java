@@ -13,8 +13,11 @@ import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -502,6 +505,30 @@ class OkHttpTransportTest {
           .hasMessageContaining("Proxy.NO_PROXY")
           .hasMessageContaining("DestinationGuard.allowAll()");
       assertThat(server.getRequestCount()).isZero();
+    }
+  }
+
+  @Test
+  void guardedRequestIsRefusedWhenTheProxySelectorWouldProxyIt() {
+    ProxySelector selector = new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        return uri.getHost().endsWith(".partner.test")
+            ? List.of(new Proxy(Proxy.Type.SOCKS,
+                InetSocketAddress.createUnresolved("socks.corp.test", 1080)))
+            : List.of(Proxy.NO_PROXY);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {}
+    };
+    OkHttpClient selecting = new OkHttpClient.Builder().proxySelector(selector).build();
+    try (OkHttpTransport t = OkHttpTransport.builder().client(selecting).build()) {
+      assertThatThrownBy(() -> t.send(WebhookRequest.builder("https://hooks.partner.test/hook")
+              .build()))
+          .isInstanceOfSatisfying(DestinationRefusedException.class,
+              e -> assertThat(e.address()).contains("socks.corp.test"))
+          .hasMessageContaining("through the socks proxy");
     }
   }
 
