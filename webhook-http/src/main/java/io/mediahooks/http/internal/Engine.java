@@ -394,6 +394,9 @@ public final class Engine {
     listener.retryScheduled(d.event, d.route.endpoint, step.attempt, due, step.reasonText());
     try {
       d.timer = scheduler.schedule(delay, () -> requeue(d));
+      if (d.state == Delivery.DONE) {
+        cancelTimer(d); // close ended it before it could see the timer (both fields volatile)
+      }
     } catch (RuntimeException e) {
       if (release(d)) {
         deadLetter(d, step.reasonText() + "; the retry could not be scheduled: "
