@@ -285,7 +285,8 @@ public final class MediaWebhooks implements AutoCloseable {
   /**
    * Builds a {@link MediaWebhooks}. Not thread-safe.
    *
-   * <p>Defaults: no endpoints, the {@code OkHttpTransport} (created, and closed on close), the
+   * <p>Defaults: no endpoints, an {@link io.mediahooks.http.okhttp.OkHttpTransport#create()
+   * OkHttpTransport} (created, and closed on close), the
    * {@link DeliveryListener#logging()} listener, {@link DeadLetterStore#inMemory()}, a queue of
    * {@value MediaWebhooks#DEFAULT_QUEUE_CAPACITY} deliveries with {@link OverflowPolicy#REJECT},
    * {@code max(4, 2 * available processors)} workers, {@link Clock#systemUTC()}, one daemon timer
@@ -343,7 +344,8 @@ public final class MediaWebhooks implements AutoCloseable {
     }
 
     /**
-     * Sets the transport. Default: an {@code OkHttpTransport} created by the built instance and
+     * Sets the transport. Default: an {@link io.mediahooks.http.okhttp.OkHttpTransport#create()
+     * OkHttpTransport} created by the built instance and
      * closed by its {@link MediaWebhooks#close()}. A transport given here is never closed by the
      * library.
      *

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * signature, headers, retry policy and timeouts.
  *
  * <p>Get one with {@link #builder(String)}; only the URL and the {@link WebhookFormat} are
- * required. Defaults: {@link EventFilter#all()}, no auth, no signer, no extra headers, {@link
+ * required. Defaults: {@link EventFilter#all()}, {@link EndpointAuth#none()}, no signer, no extra headers, {@link
  * RetryPolicy#defaultSchedule()}, timeouts of {@link WebhookRequest#DEFAULT_CONNECT_TIMEOUT 10 s}
  * to connect, {@link WebhookRequest#DEFAULT_READ_TIMEOUT 30 s} between bytes of the answer and
  * {@link WebhookRequest#DEFAULT_CALL_TIMEOUT 60 s} for the whole call, enabled, the {@link
@@ -42,19 +42,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class WebhookEndpoint {
-  /** The auth of an endpoint that has none: the request goes out as rendered. */
-  private static final EndpointAuth NO_AUTH = new EndpointAuth() {
-    @Override
-    public WebhookRequest authenticate(WebhookRequest request, Context context) {
-      return request;
-    }
-
-    @Override
-    public String toString() {
-      return "none";
-    }
-  };
-
   private final String url;
   private final String name;
   private final WebhookFormat format;
@@ -147,7 +134,7 @@ public final class WebhookEndpoint {
   }
 
   /**
-   * How requests are authenticated; an auth that leaves requests unchanged when none was set.
+   * How requests are authenticated; {@link EndpointAuth#none()} unless set.
    *
    * @return the auth
    */
@@ -265,7 +252,7 @@ public final class WebhookEndpoint {
     private @Nullable String name;
     private @Nullable WebhookFormat format;
     private EventFilter filter = EventFilter.all();
-    private EndpointAuth auth = NO_AUTH;
+    private EndpointAuth auth = EndpointAuth.none();
     private @Nullable RequestSigner signer;
     private final List<WebhookRequest.Header> headers = new ArrayList<>();
     private RetryPolicy retryPolicy = RetryPolicy.defaultSchedule();
@@ -351,7 +338,7 @@ public final class WebhookEndpoint {
     }
 
     /**
-     * Sets how requests are authenticated. Default: none.
+     * Sets how requests are authenticated. Default {@link EndpointAuth#none()}.
      *
      * @param auth the auth
      * @return this builder
