@@ -424,6 +424,28 @@ class DeliveryEngineTest {
     assertThat(transport.requests()).isEmpty();
   }
 
+  @Test
+  void publishRendersNothingOnTheHostThread() throws Exception {
+    List<Thread> renderedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.mediahooks.core.WebhookFormat watching = new io.mediahooks.core.WebhookFormat() {
+      @Override
+      public String name() {
+        return "watching";
+      }
+
+      @Override
+      public java.util.Optional<io.mediahooks.core.WebhookPayload> render(MediaEvent event,
+          io.mediahooks.core.Attempt attempt) {
+        renderedOn.add(Thread.currentThread());
+        return TestFormat.create().render(event, attempt);
+      }
+    };
+    MediaWebhooks webhooks = open(endpoint("a").format(watching).build(),
+        endpoint("b").format(watching).build());
+    await(webhooks.publish(Events.created("evt-1")));
+    assertThat(renderedOn).hasSize(2).doesNotContain(Thread.currentThread());
+  }
+
   // --- filtering ----------------------------------------------------------------------------------
 
   @Test
