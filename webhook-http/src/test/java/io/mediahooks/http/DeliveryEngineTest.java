@@ -528,6 +528,23 @@ class DeliveryEngineTest {
   }
 
   @Test
+  void redeliveringAnIdAlreadyInFlightReturnsTheSameFutureAndSendsOnce() throws Exception {
+    transport.then(503);
+    MediaWebhooks webhooks = open(endpoint("a").retry(RetryPolicy.none()).build());
+    String id = await(webhooks.publish(Events.created("evt-1"))).results().get(0).deadLetterId();
+    transport.hold();
+
+    CompletableFuture<DeliveryResult> first = webhooks.redeliver(id);
+    transport.awaitHeldCall();
+    CompletableFuture<DeliveryResult> second = webhooks.redeliver(id);
+    transport.release();
+
+    assertThat(second).isSameAs(first);
+    assertThat(await(first).isDelivered()).isTrue();
+    assertThat(transport.requests()).hasSize(2);
+  }
+
+  @Test
   void redeliveryThatFailsAgainReplacesTheEntryUnderTheSameId() throws Exception {
     transport.then(503).then(404);
     MediaWebhooks webhooks = open(endpoint("a").retry(RetryPolicy.none()).build());
