@@ -770,6 +770,32 @@ class DeliveryEngineTest {
         + " the dead letter to continue in the background");
   }
 
+  @Test
+  void anInterruptSurfacingAsACheckedExceptionNeverEscapesDeliver() {
+    // OkHttp (Kotlin) throws InterruptedException undeclared when the calling thread is
+    // interrupted while it connects.
+    WebhookTransport interrupted = request -> {
+      throw DeliveryEngineTest.<RuntimeException>sneaky(new InterruptedException());
+    };
+    MediaWebhooks webhooks = open(builder().transport(interrupted)
+        .endpoint(endpoint("a").build()));
+    try {
+      DeliveryResult result = webhooks.deliver(Events.created("evt-1")).results().get(0);
+
+      assertThat(result.isDeadLettered()).isTrue();
+      assertThat(result.reason()).isEqualTo("interrupted: InterruptedException; interrupted"
+          + " while deliver() waited for the next attempt");
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+
   // --- listener safety ----------------------------------------------------------------------------
 
   @Test

@@ -480,6 +480,16 @@ public final class Engine {
       // A bug in a format, auth, signer or transport: retrying the same code will not help.
       error = e;
       step = Step.giveUp(attempt, "unexpected error: " + Texts.error(e, endpoint.url()));
+    } catch (Exception e) {
+      // Kotlin code (OkHttp) can throw checked exceptions javac does not know of; an interrupt
+      // (close, or a host interrupting deliver()) surfaces as InterruptedException this way.
+      error = e;
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        step = Step.retry(attempt, "interrupted: " + Texts.error(e, endpoint.url()), null, false);
+      } else {
+        step = Step.giveUp(attempt, "unexpected error: " + Texts.error(e, endpoint.url()));
+      }
     }
     listener.attemptFinished(event, endpoint, attempt, response, error,
         Duration.ofNanos(System.nanoTime() - start));
