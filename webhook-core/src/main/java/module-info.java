@@ -7,8 +7,8 @@ module io.mediahooks.core {
   requires static transitive org.jspecify;
 
   exports io.mediahooks.core;
-  // exports io.mediahooks.core.format.microcms;  (uncommented when its entry class lands)
-  // exports io.mediahooks.core.format.betterez;  (uncommented when its entry class lands)
+  exports io.mediahooks.core.format.microcms;
+  exports io.mediahooks.core.format.betterez;
   // exports io.mediahooks.core.format.fotoware;  (uncommented when its entry class lands)
   // exports io.mediahooks.core.format.filerobot;  (uncommented when its entry class lands)
   // exports io.mediahooks.core.format.cloudevents;  (uncommented when its entry class lands)

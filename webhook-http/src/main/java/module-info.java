@@ -4,11 +4,11 @@
  */
 module io.mediahooks.http {
   requires transitive io.mediahooks.core;
-  requires okhttp3;
+  requires transitive okhttp3; // OkHttpTransport.Builder takes an OkHttpClient and a Dns
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
   requires static transitive org.jspecify;
 
   exports io.mediahooks.http;
-  // exports io.mediahooks.http.okhttp;  (uncommented when OkHttpTransport lands)
+  exports io.mediahooks.http.okhttp;
 }

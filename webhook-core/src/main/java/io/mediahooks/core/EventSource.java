@@ -53,10 +53,11 @@ public final class EventSource {
    *
    * @param serviceId the tenant or service id, for example a microCMS service subdomain
    * @return a new source
+   * @throws NullPointerException if {@code serviceId} is null
    * @throws IllegalArgumentException if {@code serviceId} is blank
    */
   public static EventSource of(String serviceId) {
-    return builder().serviceId(serviceId).build();
+    return builder().serviceId(Checks.notNull(serviceId, "serviceId")).build();
   }
 
   /**
@@ -185,11 +186,12 @@ public final class EventSource {
     }
 
     /**
-     * Sets the site's base URL. A trailing slash is removed, so formats can append paths.
+     * Sets the site's base URL. Trailing slashes are removed, so formats can append paths.
      *
-     * @param siteUrl an absolute http or https URL, or null to clear it
+     * @param siteUrl an absolute http or https URL without query or fragment, or null to clear it
      * @return this builder
-     * @throws IllegalArgumentException if {@code siteUrl} is not an absolute http(s) URL
+     * @throws IllegalArgumentException if {@code siteUrl} is not an absolute http(s) URL, or has
+     *     a query or fragment (a path appended to it would land inside them)
      */
     public Builder siteUrl(@Nullable String siteUrl) {
       if (siteUrl == null) {
@@ -197,7 +199,15 @@ public final class EventSource {
         return this;
       }
       Checks.absoluteHttpUrl(siteUrl, "siteUrl");
-      this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+      if (siteUrl.indexOf('?') >= 0 || siteUrl.indexOf('#') >= 0) {
+        throw new IllegalArgumentException(
+            "siteUrl must be a base URL without query or fragment, was \"" + siteUrl + '"');
+      }
+      String url = siteUrl;
+      while (url.endsWith("/")) {
+        url = url.substring(0, url.length() - 1);
+      }
+      this.siteUrl = url;
       return this;
     }
 

@@ -1,12 +1,15 @@
 package io.mediahooks.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +22,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonValues {
   // Floats stay Double (so 300.0 keeps its decimal point) and objects keep their key order.
+  // Trailing content and duplicate keys fail instead of being dropped: a map cannot hold both
+  // values of a duplicated key, and Jackson would otherwise ignore "{} garbage" after the value.
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      JsonMapper.builder()
+          .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private JsonValues() {}
 
   /** Deep-copies {@code value} into unmodifiable collections, rejecting anything not JSON. */
   static @Nullable Object copy(@Nullable Object value, String path) {
+    return copy(value, path, new IdentityHashMap<>());
+  }
+
+  private static @Nullable Object copy(
+      @Nullable Object value, String path, IdentityHashMap<Object, Boolean> enclosing) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }
@@ -44,12 +58,17 @@ final class JsonValues {
       }
       return value;
     }
+    if ((value instanceof List || value instanceof Map) && enclosing.put(value, true) != null) {
+      // Without this a list containing itself overflows the stack instead of failing clearly.
+      throw new IllegalArgumentException(path + " contains itself; JSON values cannot be cyclic");
+    }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
       List<@Nullable Object> copy = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        copy.add(copy(list.get(i), path + "[" + i + "]"));
+        copy.add(copy(list.get(i), path + "[" + i + "]", enclosing));
       }
+      enclosing.remove(value);
       return Collections.unmodifiableList(copy);
     }
     if (value instanceof Map) {
@@ -62,13 +81,15 @@ final class JsonValues {
                   + "); JSON object keys are strings");
         }
         String key = (String) e.getKey();
-        copy.put(key, copy(e.getValue(), path + "." + key));
+        copy.put(key, copy(e.getValue(), path + "." + key, enclosing));
       }
+      enclosing.remove(value);
       return Collections.unmodifiableMap(copy);
     }
     throw new IllegalArgumentException(
         path + " is a " + describe(value) + ", which is not JSON-compatible (allowed: String,"
-            + " Number, Boolean, null, List, Map with String keys)");
+            + " Boolean, null, Integer, Long, Short, Byte, BigInteger, BigDecimal, finite Double"
+            + " and Float, List, Map with String keys)");
   }
 
   /** Parses JSON text into the same value model: ordered maps, lists, Double for decimals. */

@@ -24,7 +24,7 @@ public enum MediaChange {
   /**
    * The file itself: a re-upload or new version. Derived from {@code url}, {@code sha1},
    * {@code size}, {@code revision}, {@code mimeType}, {@code width}, {@code height},
-   * {@code duration} and {@code bitrate}.
+   * {@code duration}, {@code bitrate} and {@code streamingUrl}.
    */
   CONTENT,
   /** The file name. Derived from {@code fileName}. */

@@ -3,6 +3,7 @@ package io.mediahooks.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -718,10 +719,11 @@ public final class MediaSnapshot {
      *
      * @param creators the creators; none may be null
      * @return this builder
-     * @throws NullPointerException if an element is null
+     * @throws NullPointerException if the array or an element is null
      */
     public Builder creators(String... creators) {
-      return creators(List.of(creators));
+      // Arrays.asList, not List.of: a null element then gets our message naming its index.
+      return creators(Arrays.asList(Checks.notNull(creators, "creators")));
     }
 
     /**
@@ -741,10 +743,11 @@ public final class MediaSnapshot {
      *
      * @param tags the tags; none may be null
      * @return this builder
-     * @throws NullPointerException if an element is null
+     * @throws NullPointerException if the array or an element is null
      */
     public Builder tags(String... tags) {
-      return tags(List.of(tags));
+      // Arrays.asList, not List.of: a null element then gets our message naming its index.
+      return tags(Arrays.asList(Checks.notNull(tags, "tags")));
     }
 
     /**
@@ -764,10 +767,11 @@ public final class MediaSnapshot {
      *
      * @param labels the labels; none may be null
      * @return this builder
-     * @throws NullPointerException if an element is null
+     * @throws NullPointerException if the array or an element is null
      */
     public Builder labels(String... labels) {
-      return labels(List.of(labels));
+      // Arrays.asList, not List.of: a null element then gets our message naming its index.
+      return labels(Arrays.asList(Checks.notNull(labels, "labels")));
     }
 
     /**
@@ -898,9 +902,11 @@ public final class MediaSnapshot {
     }
 
     /**
-     * Sets one extension value, deep-copied. Allowed values are {@code String}, finite
-     * {@code Number}s, {@code Boolean}, {@code null}, {@code List} and {@code Map} with
-     * {@code String} keys, nested freely; map order is kept.
+     * Sets one extension value, deep-copied. Allowed values are {@code String}, {@code Boolean},
+     * {@code null}, the numbers {@code Integer}, {@code Long}, {@code Short}, {@code Byte},
+     * {@code BigInteger}, {@code BigDecimal} and finite {@code Double} and {@code Float}, and
+     * {@code List} and {@code Map} with {@code String} keys, nested freely (not cyclically); map
+     * order is kept.
      *
      * @param key the extension key, conventionally {@code vendor.name}
      * @param value a JSON-compatible value
@@ -922,7 +928,8 @@ public final class MediaSnapshot {
      * @param key the extension key
      * @param json JSON text
      * @return this builder
-     * @throws IllegalArgumentException if {@code key} is blank or {@code json} is not valid JSON
+     * @throws IllegalArgumentException if {@code key} is blank, or {@code json} is not one valid
+     *     JSON value (trailing content and duplicate object keys are rejected, not dropped)
      */
     public Builder extensionJson(String key, String json) {
       Checks.notBlank(key, "extension key");

@@ -1,6 +1,7 @@
 package io.mediahooks.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,8 @@ public final class MetadataValue {
    */
   public static MetadataValue of(String... values) {
     Checks.notNull(values, "values");
-    return of(List.of(values));
+    // Arrays.asList, not List.of: a null element then gets our message naming its index.
+    return of(Arrays.asList(values));
   }
 
   /**

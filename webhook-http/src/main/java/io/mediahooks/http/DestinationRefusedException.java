@@ -43,6 +43,21 @@ public final class DestinationRefusedException extends IOException {
   }
 
   /**
+   * Creates the exception for a destination the guard cannot judge, such as one reached through a
+   * proxy (the proxy, not this JVM, would resolve and connect to the host).
+   *
+   * @param host the host name as given in the URL
+   * @param address what would have been connected to instead, for example the proxy's
+   *     {@code host:port}
+   * @param message the whole message: what was refused, why, and how to allow it
+   */
+  public DestinationRefusedException(String host, String address, String message) {
+    super(message);
+    this.host = host;
+    this.address = address;
+  }
+
+  /**
    * The host name from the URL.
    *
    * @return the host
@@ -52,7 +67,7 @@ public final class DestinationRefusedException extends IOException {
   }
 
   /**
-   * The refused address, as text.
+   * The refused address, as text (for a proxied destination, the proxy's address).
    *
    * @return the address
    */

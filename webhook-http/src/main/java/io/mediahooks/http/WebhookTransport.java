@@ -15,7 +15,8 @@ import java.io.IOException;
  *   <li>check every address it connects to against {@link WebhookRequest#guard()}, after DNS
  *       resolution, and throw {@link DestinationRefusedException} for a refused one;
  *   <li>never follow redirects: a 3xx is returned as is;
- *   <li>read at most {@link WebhookResponse#DEFAULT_BODY_SNIPPET_BYTES} of the response body;
+ *   <li>read at most a bounded snippet of the response body: {@link
+ *       WebhookResponse#DEFAULT_BODY_SNIPPET_BYTES} unless the transport is configured otherwise;
  *   <li>return any HTTP status as a response, and throw {@link IOException} only when no
  *       response was received (refused, reset, timed out).
  * </ul>

@@ -9,8 +9,12 @@ public enum JsonDialect {
    * JavaScript {@code JSON.stringify(value)}: no whitespace, {@code /} and non-ASCII unescaped,
    * control characters as {@code \b \t \n \f \r} or lowercase backslash-u escapes, lone surrogates
    * escaped, numbers as ECMAScript {@code Number.prototype.toString} (1e21, 1.5e-7), NaN and
-   * infinities as {@code null}, negative zero as {@code 0}. Betterez (a Node.js sender) and the
-   * neutral formats use it.
+   * infinities as {@code null}, negative zero as {@code 0}. Integers are JavaScript numbers too:
+   * exact up to 2^53, beyond that the nearest double ({@code Long.MAX_VALUE} is written
+   * {@code 9223372036854776000}). Object keys that are array indices ({@code "0"} to
+   * {@code "4294967294"}) come first in ascending order, the rest in insertion order, as in any
+   * JavaScript object. So {@code JSON.stringify(JSON.parse(body))} gives back the same bytes.
+   * Betterez (a Node.js sender) and the neutral formats use it.
    */
   JAVASCRIPT,
   /**

@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Values: {@code null}, {@code String}, {@code Boolean}, {@code Number} ({@code Integer},
  * {@code Long}, {@code Short}, {@code Byte}, {@code BigInteger} as integers; {@code Double},
  * {@code Float}, {@code BigDecimal} as floats), {@code Map} with {@code String} keys (written in
- * iteration order) and {@code List}. Anything else is an {@link IllegalArgumentException}: a
+ * iteration order, except that JAVASCRIPT writes array-index keys such as {@code "2"} first, as a
+ * JavaScript object does) and {@code List}. Anything else is an {@link IllegalArgumentException}: a
  * format bug, never host input, which the snapshot builder already validated.
  *
  * <p>Why our own writer rather than Jackson's generator: Python's separators, lowercase
@@ -26,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
   private JsonWriter() {}
 
@@ -73,27 +77,16 @@ public final class JsonWriter {
         || value instanceof Short
         || value instanceof Byte
         || value instanceof BigInteger) {
-      out.append(value);
+      if (python) {
+        // Python ints are arbitrary precision: json.dumps prints every digit.
+        out.append(value);
+      } else {
+        writeJavaScriptInteger(out, (Number) value);
+      }
     } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
       writeFloat(out, toDouble((Number) value), dialect);
     } else if (value instanceof Map) {
-      Map<?, ?> map = (Map<?, ?>) value;
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) {
-          out.append(python ? ", " : ",");
-        }
-        first = false;
-        Object key = e.getKey();
-        if (!(key instanceof String)) {
-          throw new IllegalArgumentException("JSON object key is not a String: " + key);
-        }
-        writeString(out, (String) key, dialect);
-        out.append(python ? ": " : ":");
-        write(out, e.getValue(), dialect);
-      }
-      out.append('}');
+      writeObject(out, (Map<?, ?>) value, dialect);
     } else if (value instanceof List) {
       List<?> list = (List<?>) value;
       out.append('[');
@@ -108,6 +101,90 @@ public final class JsonWriter {
       throw new IllegalArgumentException(
           "not a JSON value: " + value.getClass().getName() + " (" + value + ")");
     }
+  }
+
+  private static void writeObject(StringBuilder out, Map<?, ?> map, JsonDialect dialect) {
+    boolean python = dialect == JsonDialect.PYTHON;
+    boolean indexKeys = false;
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) {
+        throw new IllegalArgumentException("JSON object key is not a String: " + key);
+      }
+      indexKeys |= !python && isArrayIndex((String) key);
+    }
+    Iterable<? extends Map.Entry<?, ?>> entries = map.entrySet();
+    if (indexKeys) {
+      // A JavaScript object lists array-index keys first, in ascending numeric order, then the
+      // other keys in insertion order; JSON.stringify (and a receiver re-stringifying what it
+      // parsed, as Betterez's docs advise) writes them in that order, so we must too.
+      List<Map.Entry<?, ?>> ordered = new ArrayList<>(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (isArrayIndex((String) e.getKey())) {
+          ordered.add(e);
+        }
+      }
+      ordered.sort(Comparator.comparingLong(e -> Long.parseLong((String) e.getKey())));
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!isArrayIndex((String) e.getKey())) {
+          ordered.add(e);
+        }
+      }
+      entries = ordered;
+    }
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<?, ?> e : entries) {
+      if (!first) {
+        out.append(python ? ", " : ",");
+      }
+      first = false;
+      writeString(out, (String) e.getKey(), dialect);
+      out.append(python ? ": " : ":");
+      write(out, e.getValue(), dialect);
+    }
+    out.append('}');
+  }
+
+  /**
+   * Whether {@code key} is an ECMAScript array index: the canonical decimal form of an integer
+   * from 0 to 2^32 - 2 (so "01", "-1" and "4294967295" are ordinary keys).
+   */
+  static boolean isArrayIndex(String key) {
+    int n = key.length();
+    if (n == 0 || n > 10 || (n > 1 && key.charAt(0) == '0')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return Long.parseLong(key) <= 4_294_967_294L;
+  }
+
+  /**
+   * A JavaScript sender only has doubles, so an integer is written as the number JavaScript
+   * would hold for it: exact up to 2^53, rounded to the nearest double beyond (Long.MAX_VALUE is
+   * 9223372036854776000), and null beyond the double range, as {@code JSON.stringify} does for
+   * infinities. Printing all digits instead would break receivers that parse and re-stringify
+   * the body to check a signature.
+   */
+  private static void writeJavaScriptInteger(StringBuilder out, Number n) {
+    if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      out.append(n.intValue());
+      return;
+    }
+    if (n instanceof Long) {
+      long v = n.longValue();
+      // Not Math.abs: it overflows for Long.MIN_VALUE.
+      if (v >= -MAX_SAFE_INTEGER && v <= MAX_SAFE_INTEGER) {
+        out.append(v);
+        return;
+      }
+    }
+    // Long and BigInteger both convert with round-half-even, as ECMAScript's Number(bigint) does.
+    writeFloat(out, n.doubleValue(), JsonDialect.JAVASCRIPT);
   }
 
   /**
@@ -288,19 +365,39 @@ public final class JsonWriter {
 
   /**
    * The shortest decimal digits that round-trip to {@code d} (positive, finite), closest to the
-   * exact value among those, as both Python's {@code repr} and JavaScript require; {@code point}
-   * is the decimal exponent such that the value is {@code 0.digits x 10^point}.
+   * exact value among those (the even one on a tie), as both Python's {@code repr} and JavaScript
+   * require; {@code point} is the decimal exponent such that the value is
+   * {@code 0.digits x 10^point}.
    */
   static Shortest shortest(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int precision = 1; precision <= 17; precision++) {
-      BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-      if (rounded.doubleValue() == d) {
-        BigDecimal stripped = rounded.stripTrailingZeros();
-        String digits = stripped.unscaledValue().toString();
-        int point = digits.length() - stripped.scale();
-        return new Shortest(digits, point);
+      // Both neighbours at this precision, not just the nearest: at a power of two the gap
+      // below d is half the gap above, so the nearest candidate can fall outside d's rounding
+      // interval while the farther one, above d, is inside it (2^-1017 is 7.120236347223045e-307,
+      // 16 digits, though the nearest 16-digit value does not round-trip).
+      BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+      BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+      boolean downOk = down.doubleValue() == d;
+      boolean upOk = up.doubleValue() == d;
+      if (!downOk && !upOk) {
+        continue;
       }
+      BigDecimal chosen;
+      if (downOk && upOk && down.compareTo(up) != 0) {
+        int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+        if (cmp != 0) {
+          chosen = cmp < 0 ? down : up;
+        } else {
+          chosen = down.unscaledValue().testBit(0) ? up : down;
+        }
+      } else {
+        chosen = downOk ? down : up;
+      }
+      BigDecimal stripped = chosen.stripTrailingZeros();
+      String digits = stripped.unscaledValue().toString();
+      int point = digits.length() - stripped.scale();
+      return new Shortest(digits, point);
     }
     throw new AssertionError("17 significant digits always round-trip a double: " + d);
   }
