@@ -9,7 +9,7 @@ module io.mediahooks.core {
   exports io.mediahooks.core;
   exports io.mediahooks.core.format.microcms;
   exports io.mediahooks.core.format.betterez;
-  // exports io.mediahooks.core.format.fotoware;  (uncommented when its entry class lands)
+  exports io.mediahooks.core.format.fotoware;
   // exports io.mediahooks.core.format.filerobot;  (uncommented when its entry class lands)
   // exports io.mediahooks.core.format.cloudevents;  (uncommented when its entry class lands)
 
