@@ -10,8 +10,8 @@ module io.mediahooks.core {
   exports io.mediahooks.core.format.microcms;
   exports io.mediahooks.core.format.betterez;
   exports io.mediahooks.core.format.fotoware;
-  // exports io.mediahooks.core.format.filerobot;  (uncommented when its entry class lands)
-  // exports io.mediahooks.core.format.cloudevents;  (uncommented when its entry class lands)
+  exports io.mediahooks.core.format.filerobot;
+  exports io.mediahooks.core.format.cloudevents;
 
   // Shared implementation (header checks), for our own delivery module only.
   exports io.mediahooks.core.internal to
