@@ -1,16 +1,14 @@
 package io.mediahooks.examples;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,7 +27,19 @@ import org.jspecify.annotations.Nullable;
 final class RequestPrinter {
   static final String INDENT = "    ";
 
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  /** Lines of pretty JSON are kept within this many columns where they can be. */
+  static final int LINE_WIDTH = 88;
+
+  /**
+   * Reads JSON exactly: decimals as written ({@code 300.0}, {@code 0.10}), duplicate keys and
+   * trailing data refused.
+   */
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
   private static final Map<Integer, String> REASONS = Map.ofEntries(
       Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"),
       Map.entry(204, "No Content"), Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"),
@@ -78,7 +88,8 @@ final class RequestPrinter {
       sb.append(System.lineSeparator());
       indent(sb, body(contentType, body), INDENT);
     }
-    sb.append(System.lineSeparator());
+    // A blank line after each block, so requests arriving together stay apart.
+    sb.append(System.lineSeparator()).append(System.lineSeparator());
     return sb.toString();
   }
 
@@ -123,7 +134,7 @@ final class RequestPrinter {
       } else if (looksLikeJson(value)) {
         String pretty;
         try {
-          pretty = prettyJson(value);
+          pretty = prettyJson(value, name.length() + 3);
         } catch (IOException e) {
           pretty = value;
         }
@@ -138,40 +149,75 @@ final class RequestPrinter {
   }
 
   /**
-   * JSON pretty-printed: two-space indent, {@code "key": value}, keys in the sender's order,
-   * numbers exactly as sent.
+   * JSON pretty-printed for reading: two-space indent, {@code "key": value}, keys in the
+   * sender's order, numbers exactly as sent, and any array or object that fits in {@value
+   * #LINE_WIDTH} columns kept on one line. A duplicate key or trailing data is reported as an
+   * error rather than hidden.
    */
   static String prettyJson(String json) throws IOException {
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultIndenter indenter = new DefaultIndenter("  ", System.lineSeparator());
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-    StringWriter out = new StringWriter();
-    try (JsonParser parser = JSON.createParser(json);
-        JsonGenerator generator = JSON.createGenerator(out)) {
-      generator.setPrettyPrinter(printer);
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        // Exact: a float is copied as its decimal text (300.0 stays 300.0, 0.10 stays 0.10).
-        generator.copyCurrentEventExact(parser);
-        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY
-            || token.isScalarValue()) {
-          if (parser.getParsingContext().inRoot()) {
-            // A trailing second value is not JSON: report it instead of printing it.
-            if (parser.nextToken() != null) {
-              throw new JsonParseException(parser,
-                  "more than one value");
-            }
-            break;
-          }
-        }
+    return prettyJson(json, 0);
+  }
+
+  /**
+   * As {@link #prettyJson(String)}, for text that will be printed {@code margin} columns to the
+   * right (every line but the first is then shifted by the caller).
+   */
+  static String prettyJson(String json, int margin) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    write(sb, MAPPER.readTree(json), 0, margin, margin);
+    return sb.toString();
+  }
+
+  private static void write(StringBuilder sb, JsonNode node, int indent, int column,
+      int margin) {
+    if (!node.isContainerNode() || node.isEmpty()) {
+      sb.append(inline(node));
+      return;
+    }
+    String inline = inline(node);
+    if (column + inline.length() <= LINE_WIDTH) {
+      sb.append(inline);
+      return;
+    }
+    String nl = System.lineSeparator();
+    String inner = " ".repeat(indent + 2);
+    sb.append(node.isArray() ? '[' : '{').append(nl);
+    int i = 0;
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        sb.append(inner);
+        write(sb, element, indent + 2, margin + indent + 2, margin);
+        sb.append(++i < node.size() ? "," : "").append(nl);
+      }
+    } else {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String key = TextNode.valueOf(field.getKey()).toString() + ": ";
+        sb.append(inner).append(key);
+        write(sb, field.getValue(), indent + 2, margin + indent + 2 + key.length(), margin);
+        sb.append(++i < node.size() ? "," : "").append(nl);
       }
     }
-    return out.toString();
+    sb.append(" ".repeat(indent)).append(node.isArray() ? ']' : '}');
+  }
+
+  /** One line, with {@code ", "} and {@code ": "} separators. */
+  private static String inline(JsonNode node) {
+    if (node.isArray()) {
+      StringBuilder sb = new StringBuilder("[");
+      for (JsonNode element : node) {
+        sb.append(sb.length() > 1 ? ", " : "").append(inline(element));
+      }
+      return sb.append(']').toString();
+    }
+    if (node.isObject()) {
+      StringBuilder sb = new StringBuilder("{");
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        sb.append(sb.length() > 1 ? ", " : "").append(TextNode.valueOf(field.getKey()))
+            .append(": ").append(inline(field.getValue()));
+      }
+      return sb.append('}').toString();
+    }
+    return node.toString(); // a scalar as JSON: strings quoted and escaped, numbers exact
   }
 
   private static boolean looksLikeJson(String text) {

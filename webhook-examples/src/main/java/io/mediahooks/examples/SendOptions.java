@@ -1,6 +1,13 @@
 package io.mediahooks.examples;
 
 import io.mediahooks.core.MediaEventType;
+import io.mediahooks.core.WebhookFormat;
+import io.mediahooks.core.format.betterez.BetterezImagesFormat;
+import io.mediahooks.core.format.cloudevents.CloudEventsFormat;
+import io.mediahooks.core.format.filerobot.FilerobotFormat;
+import io.mediahooks.core.format.filerobot.FilerobotTrigger;
+import io.mediahooks.core.format.fotoware.FotowareAssetFormat;
+import io.mediahooks.core.format.microcms.MicroCmsMediaFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -20,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * a mistake is a usage error naming the option before anything is sent. Immutable.
  */
 final class SendOptions {
+  /** The microCMS service id the samples are sent for. */
+  static final String MICROCMS_SERVICE = "acme-media";
+  /** The Fotoware site whose URLs the samples carry. */
+  static final String FOTOWARE_SITE = "https://acme.fotoware.cloud";
   /** The largest {@code --count}: enough for a load check, small enough to stop a typo. */
   static final int MAX_COUNT = 10_000;
   /** The largest MAX_ATTEMPTS of {@code --retry exponential}. */
@@ -41,6 +52,34 @@ final class SendOptions {
 
     Format(String cliName) {
       this.cliName = cliName;
+    }
+
+    /**
+     * The library format this name stands for, configured so that every event the format has
+     * is sent for the sample events: microCMS sends {@code edit} on a rename (its default),
+     * Filerobot fires on upload, rename, move, delete and the approval metadata change.
+     */
+    WebhookFormat webhookFormat() {
+      switch (this) {
+        case MICROCMS:
+          return MicroCmsMediaFormat.create(MICROCMS_SERVICE);
+        case BETTEREZ:
+          return BetterezImagesFormat.create();
+        case FOTOWARE:
+          return FotowareAssetFormat.json(FOTOWARE_SITE);
+        case FOTOWARE_FORM:
+          return FotowareAssetFormat.form(FOTOWARE_SITE);
+        case FILEROBOT:
+          return FilerobotFormat.builder()
+              .on(FilerobotTrigger.UPLOAD, FilerobotTrigger.MOVE, FilerobotTrigger.RENAME,
+                  FilerobotTrigger.DELETE)
+              .onMetaChange("status", "approved")
+              .build();
+        case CLOUDEVENTS:
+          return CloudEventsFormat.structured();
+        default:
+          return CloudEventsFormat.binary();
+      }
     }
 
     static @Nullable Format of(String name) {
@@ -497,13 +536,16 @@ final class SendOptions {
               "--sign standard: the secret must start with whsec_ (a Standard Webhooks secret)");
         }
         String base64 = secret.substring("whsec_".length());
+        int keyBytes;
         try {
-          if (Base64.getDecoder().decode(base64).length == 0) {
-            throw new IllegalArgumentException("empty");
-          }
+          keyBytes = Base64.getDecoder().decode(base64).length;
         } catch (IllegalArgumentException e) {
           throw new UsageException("--sign standard: the secret after whsec_ must be base64"
               + " (as Standard Webhooks secrets are)");
+        }
+        if (keyBytes < 24 || keyBytes > 64) {
+          throw new UsageException("--sign standard: the key after whsec_ must decode to 24 to"
+              + " 64 bytes, was " + keyBytes);
         }
       }
       signSecret = secret;

@@ -170,7 +170,7 @@ class LoopbackReceiverTest {
     String out = printed.toString(UTF_8);
     assertThat(out).contains("#1  +", "POST /microcms?auth=***  ->  200 OK",
         "    authorization: Bearer ***", "    x-microcms-signature: ***",
-        "      \"service\": \"acme\",")
+        "    {\"service\": \"acme\", \"type\": \"new\"}")
         .doesNotContain("s3cr3t", "t0ken", "abcdef");
   }
 

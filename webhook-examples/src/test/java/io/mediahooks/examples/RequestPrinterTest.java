@@ -22,25 +22,45 @@ class RequestPrinterTest {
   void jsonIsPrettyPrintedInTheSendersKeyOrderWithExactNumbers() throws Exception {
     String pretty = RequestPrinter.prettyJson(
         "{\"z\":1,\"a\":{\"res\":300.0,\"rot\":0.10,\"big\":12345678901234567890},"
-            + "\"list\":[\"x\",true,null],\"empty\":{},\"none\":[],\"alt\":\"Båt\"}");
+            + "\"list\":[\"x\",true,null],\"empty\":{},\"none\":[],\"alt\":\"B\\u00e5t\\n\"}");
 
     assertThat(pretty).isEqualTo(String.join(NL,
         "{",
         "  \"z\": 1,",
-        "  \"a\": {",
-        "    \"res\": 300.0,",
-        "    \"rot\": 0.10,",
-        "    \"big\": 12345678901234567890",
-        "  },",
-        "  \"list\": [",
-        "    \"x\",",
-        "    true,",
-        "    null",
-        "  ],",
+        "  \"a\": {\"res\": 300.0, \"rot\": 0.10, \"big\": 12345678901234567890},",
+        "  \"list\": [\"x\", true, null],",
         "  \"empty\": {},",
         "  \"none\": [],",
-        "  \"alt\": \"Båt\"",
+        "  \"alt\": \"Båt\\n\"",
         "}"));
+  }
+
+  @Test
+  void containersTooWideForOneLineAreBrokenUpLevelByLevel() throws Exception {
+    String longText = "x".repeat(70);
+    String pretty = RequestPrinter.prettyJson("{\"outer\":{\"inner\":[\"" + longText
+        + "\",\"" + longText + "\"],\"n\":1}}");
+
+    assertThat(pretty).isEqualTo(String.join(NL,
+        "{",
+        "  \"outer\": {",
+        "    \"inner\": [",
+        "      \"" + longText + "\",",
+        "      \"" + longText + "\"",
+        "    ],",
+        "    \"n\": 1",
+        "  }",
+        "}"));
+    assertThat(pretty.lines()).allMatch(line -> line.length() <= RequestPrinter.LINE_WIDTH);
+  }
+
+  @Test
+  void aDuplicateKeyIsReportedNotHidden() {
+    String shown = RequestPrinter.body("application/json",
+        "{\"id\":1,\"id\":2}".getBytes(UTF_8));
+
+    assertThat(shown).startsWith("{\"id\":1,\"id\":2}").contains("(not valid JSON:")
+        .contains("Duplicate field 'id'");
   }
 
   @Test
@@ -67,9 +87,7 @@ class RequestPrinterTest {
         "pixel-width = 4032",
         "title = Harbour at dusk",
         "byline = Ana Lima; Tomás Berg",
-        "data = {",
-        "         \"filename\": \"harbour.jpg\"",
-        "       }"));
+        "data = {\"filename\": \"harbour.jpg\"}"));
   }
 
   @Test
@@ -107,9 +125,8 @@ class RequestPrinterTest {
         "    content-type: application/json",
         "    x-trace: t1",
         "    body: 14 bytes",
-        "    {",
-        "      \"type\": \"new\"",
-        "    }",
+        "    {\"type\": \"new\"}",
+        "",
         ""));
   }
 

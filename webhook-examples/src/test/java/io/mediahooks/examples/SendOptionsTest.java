@@ -272,7 +272,8 @@ class SendOptionsTest {
       "microcms, --sign microcms: needs a secret after the colon",
       "betterez:, --sign betterez: needs a secret after the colon",
       "standard:abc, --sign standard: the secret must start with whsec_",
-      "standard:whsec_, --sign standard: the secret after whsec_ must be base64",
+      "standard:whsec_, --sign standard: the key after whsec_ must decode to 24 to 64 bytes",
+      "standard:whsec_c2hvcnQ=, --sign standard: the key after whsec_ must decode to 24 to 64",
       "standard:whsec_not*base64, --sign standard: the secret after whsec_ must be base64"})
   void badSignIsNamed(String value, String message) {
     usageErrorWith("--sign", value).hasMessageContaining(message);
