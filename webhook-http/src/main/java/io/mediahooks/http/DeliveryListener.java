@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
  * OkHttp's {@code EventListener}: every method has an empty default, so a listener overrides
  * only what it needs.
  *
- * <p>For one event and one endpoint the calls come in this order: {@link #enqueued} (or {@link
- * #filtered} and nothing else), then per attempt {@link #attemptStarted} and {@link
- * #attemptFinished}, with {@link #retryScheduled} between attempts, and finally exactly one of
- * {@link #delivered}, {@link #filtered} (a format that declines at render time) or {@link
- * #deadLettered}. {@link #rejected} is called instead of all of these when the event was not
- * accepted (queue full, closed). {@link MediaWebhooks#deliver} does not call {@link #enqueued}.
+ * <p>For one event and one endpoint the calls come in this order: {@link #enqueued}, then per
+ * attempt {@link #attemptStarted} and {@link #attemptFinished}, with {@link #retryScheduled}
+ * between attempts, and finally exactly one of {@link #delivered}, {@link #filtered} (a format
+ * that declines at render time) or {@link #deadLettered}. An event filtered at publish time gets
+ * only {@link #filtered}; one that overflows the queue under {@link OverflowPolicy#DEAD_LETTER}
+ * gets only {@link #deadLettered}. {@link #rejected} is called once per event instead of all of
+ * these when the event was not accepted (queue full under {@link OverflowPolicy#REJECT}, or
+ * closed). {@link MediaWebhooks#deliver} does not call {@link #enqueued}. A delivery that close
+ * dead-letters while its attempt is in flight may still see that attempt's {@link
+ * #attemptFinished} afterwards.
  *
  * <p>Listeners run on the host's thread ({@link #enqueued}, {@link #filtered}, {@link #rejected}
  * from {@code publish}) and on worker threads (the rest), so they must be thread-safe, fast and

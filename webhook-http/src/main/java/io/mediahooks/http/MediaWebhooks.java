@@ -48,12 +48,14 @@ import org.jspecify.annotations.Nullable;
  * and every other endpoint keeps at least one. Retries never sleep on a worker: a timer on the
  * {@link DeliveryScheduler} puts the delivery back in its queue when it is due.
  *
- * <p>Memory is bounded by the capacity: each held delivery costs about 120 bytes (the delivery
- * record, its queue slot and, while waiting for a retry, a timer entry) plus its share of the
- * event, which all endpoints of one event share, plus about 100 bytes of bookkeeping per event.
- * Bodies are rendered for each attempt and not kept. With receivers down and the queue full, the
- * heap held is therefore about {@code capacity * (120 bytes + event size / endpoints)}, plus the
- * {@link DeadLetterStore}'s entries (bounded too by default).
+ * <p>Memory is bounded by the capacity. A held delivery costs at most about 700 bytes: about 80
+ * for its record and queue slot, about 150 for its timer entry while it waits for a retry, and up
+ * to about 450 for the text of its last error (a receiver's answer is cut to 200 characters).
+ * Events are held by reference and shared by all endpoints of one event; each published event
+ * adds about 100 bytes of bookkeeping until its last delivery ends. Bodies are rendered for each
+ * attempt and not kept. With receivers down and the queue full, the heap held is therefore at
+ * most about {@code capacity * 700 bytes} plus the events, plus the {@link DeadLetterStore}'s
+ * entries (bounded too by default).
  *
  * <h2>Synchronous delivery</h2>
  * {@link #deliver(MediaEvent)} does the same work on the caller's thread, endpoint after endpoint,
@@ -73,7 +75,9 @@ import org.jspecify.annotations.Nullable;
  * PublishRejectedException.Reason#CLOSED}; it still never throws), lets queued and in-flight
  * deliveries finish until the timeout, dead-letters what is left (including retries due after the
  * timeout, without waiting for them) and reports the counts. It closes the transport and
- * scheduler only if this instance created them.
+ * scheduler only if this instance created them. A request still in flight at the deadline is
+ * dead-lettered too; its worker thread (a daemon) is interrupted and ends when the transport
+ * gives up, at the latest after the endpoint's call timeout.
  *
  * <pre>{@code
  * MediaWebhooks webhooks = MediaWebhooks.builder()

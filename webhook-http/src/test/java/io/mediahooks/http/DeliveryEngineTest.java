@@ -424,6 +424,28 @@ class DeliveryEngineTest {
     assertThat(transport.requests()).isEmpty();
   }
 
+  @Test
+  void publishRendersNothingOnTheHostThread() throws Exception {
+    List<Thread> renderedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.mediahooks.core.WebhookFormat watching = new io.mediahooks.core.WebhookFormat() {
+      @Override
+      public String name() {
+        return "watching";
+      }
+
+      @Override
+      public java.util.Optional<io.mediahooks.core.WebhookPayload> render(MediaEvent event,
+          io.mediahooks.core.Attempt attempt) {
+        renderedOn.add(Thread.currentThread());
+        return TestFormat.create().render(event, attempt);
+      }
+    };
+    MediaWebhooks webhooks = open(endpoint("a").format(watching).build(),
+        endpoint("b").format(watching).build());
+    await(webhooks.publish(Events.created("evt-1")));
+    assertThat(renderedOn).hasSize(2).doesNotContain(Thread.currentThread());
+  }
+
   // --- filtering ----------------------------------------------------------------------------------
 
   @Test
@@ -503,6 +525,23 @@ class DeliveryEngineTest {
     assertThat(field(body(sent.get(1)), "id")).isEqualTo("evt-1");
     assertThat(field(body(sent.get(1)), "attemptId"))
         .isNotEqualTo(field(body(sent.get(0)), "attemptId"));
+  }
+
+  @Test
+  void redeliveringAnIdAlreadyInFlightReturnsTheSameFutureAndSendsOnce() throws Exception {
+    transport.then(503);
+    MediaWebhooks webhooks = open(endpoint("a").retry(RetryPolicy.none()).build());
+    String id = await(webhooks.publish(Events.created("evt-1"))).results().get(0).deadLetterId();
+    transport.hold();
+
+    CompletableFuture<DeliveryResult> first = webhooks.redeliver(id);
+    transport.awaitHeldCall();
+    CompletableFuture<DeliveryResult> second = webhooks.redeliver(id);
+    transport.release();
+
+    assertThat(second).isSameAs(first);
+    assertThat(await(first).isDelivered()).isTrue();
+    assertThat(transport.requests()).hasSize(2);
   }
 
   @Test
@@ -676,7 +715,8 @@ class DeliveryEngineTest {
     assertThat(result.reason()).isEqualTo("closed: the next attempt was due at "
         + Events.T0.plusSeconds(300) + ", after the close deadline (1 attempts made; last: HTTP"
         + " 503)");
-    assertThat(scheduler.pending()).isZero();
+    scheduler.advance(Duration.ofMinutes(10));
+    assertThat(transport.requests()).as("the retry never ran").hasSize(1);
     assertThat(webhooks.close(Duration.ZERO)).as("a second close reports the first")
         .isEqualTo(closed);
   }
@@ -728,6 +768,32 @@ class DeliveryEngineTest {
     assertThat(result.reason()).isEqualTo("HTTP 503; the next attempt, due at "
         + Events.T0.plusSeconds(5) + ", is after deliver()'s retry window of PT4S: redeliver"
         + " the dead letter to continue in the background");
+  }
+
+  @Test
+  void anInterruptSurfacingAsACheckedExceptionNeverEscapesDeliver() {
+    // OkHttp (Kotlin) throws InterruptedException undeclared when the calling thread is
+    // interrupted while it connects.
+    WebhookTransport interrupted = request -> {
+      throw DeliveryEngineTest.<RuntimeException>sneaky(new InterruptedException());
+    };
+    MediaWebhooks webhooks = open(builder().transport(interrupted)
+        .endpoint(endpoint("a").build()));
+    try {
+      DeliveryResult result = webhooks.deliver(Events.created("evt-1")).results().get(0);
+
+      assertThat(result.isDeadLettered()).isTrue();
+      assertThat(result.reason()).isEqualTo("interrupted: InterruptedException; interrupted"
+          + " while deliver() waited for the next attempt");
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
   }
 
   // --- listener safety ----------------------------------------------------------------------------

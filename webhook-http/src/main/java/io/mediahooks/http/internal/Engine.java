@@ -267,11 +267,18 @@ public final class Engine {
   // Workers
 
   private void work() {
+    Route finished = null;
     for (;;) {
       Delivery d;
       Route r;
       lock.lock();
       try {
+        if (finished != null) {
+          // One lock round per delivery: give back the lane's slot and take the next delivery.
+          finished.inFlight--;
+          offerLane(finished);
+          finished = null;
+        }
         for (;;) {
           if (stopping) {
             return;
@@ -306,18 +313,15 @@ public final class Engine {
         process(d);
       } catch (Throwable t) {
         LOG.error("delivery of event {} to {} failed unexpectedly", d.event.id(), r.name, t);
-        if (release(d)) {
-          deadLetter(d, "unexpected error: " + Texts.error(t, r.endpoint.url()));
-        }
-      } finally {
-        lock.lock();
         try {
-          r.inFlight--;
-          offerLane(r);
-        } finally {
-          lock.unlock();
+          if (release(d)) {
+            deadLetter(d, "unexpected error: " + Texts.error(t, r.endpoint.url()));
+          }
+        } catch (Throwable again) {
+          LOG.error("could not dead-letter event {} for {}", d.event.id(), r.name, again);
         }
       }
+      finished = r;
     }
   }
 
@@ -476,6 +480,16 @@ public final class Engine {
       // A bug in a format, auth, signer or transport: retrying the same code will not help.
       error = e;
       step = Step.giveUp(attempt, "unexpected error: " + Texts.error(e, endpoint.url()));
+    } catch (Exception e) {
+      // Kotlin code (OkHttp) can throw checked exceptions javac does not know of; an interrupt
+      // (close, or a host interrupting deliver()) surfaces as InterruptedException this way.
+      error = e;
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        step = Step.retry(attempt, "interrupted: " + Texts.error(e, endpoint.url()), null, false);
+      } else {
+        step = Step.giveUp(attempt, "unexpected error: " + Texts.error(e, endpoint.url()));
+      }
     }
     listener.attemptFinished(event, endpoint, attempt, response, error,
         Duration.ofNanos(System.nanoTime() - start));
