@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ReceivedRequest r = receiver.await(1, Duration.ofSeconds(10)).get(0);
  * assert r.header("content-type").equals("application/json");
- * assert r.bodyString().startsWith("{\"service\":");
+ * assert r.bodyString().contains("\"type\":\"new\"");
  * }</pre>
  */
 public final class ReceivedRequest {

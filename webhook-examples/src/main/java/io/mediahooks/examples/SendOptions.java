@@ -379,6 +379,9 @@ final class SendOptions {
           break;
         case "--password":
           oauthPassword = need(name, value);
+          if (oauthPassword.isEmpty()) {
+            throw new UsageException("--password must not be empty");
+          }
           break;
         case "--header":
           header(need(name, value));

@@ -315,6 +315,8 @@ class SendOptionsTest {
         "--password is only used with --oauth2-token-url");
     usageErrorWith("--oauth2-token-url", "https://a.example/t", "--username", "",
         "--password", "p").hasMessageContaining("--username must not be empty");
+    usageErrorWith("--oauth2-token-url", "https://a.example/t", "--username", "u",
+        "--password", "").hasMessageContaining("--password must not be empty");
   }
 
   @Test
