@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -67,11 +68,16 @@ import org.jspecify.annotations.Nullable;
  * DNS lookup returns, the ones it connects to, and has no such gap. Use this transport for
  * endpoints whose DNS you trust, or behind an egress proxy that enforces the same rules.
  *
+ * <p>Timeouts are thrown as {@link SocketTimeoutException}, as OkHttp reports them, so the
+ * delivery engine treats them as timeouts (an overloaded receiver) rather than as other I/O
+ * errors.
+ *
  * <p>Other limits of java.net.http: headers are sent grouped by name in the client's own order,
  * not in the request's order (values of one name keep their order); the read timeout does not
  * apply between body bytes (the call timeout bounds the body); and the headers {@code
  * Connection}, {@code Expect}, {@code Host} and {@code Upgrade} cannot be set, so a request
- * carrying one fails with an {@link IOException} naming it.
+ * carrying one fails with an {@link IllegalArgumentException} naming it (a configuration error
+ * that retrying cannot fix, so the engine dead-letters at once).
  *
  * <p>Get one with {@link #create()}; {@link #close()} stops its worker threads. Thread-safe: one
  * instance serves every worker of a {@code MediaWebhooks}.
@@ -135,8 +141,9 @@ public final class JdkHttpTransport implements WebhookTransport {
    * @param request the request
    * @return the response, whatever its status
    * @throws DestinationRefusedException if the guard refuses an address the host resolves to
-   * @throws IOException if no response was received: unknown host, refused connection, timeout,
-   *     reset, or a header java.net.http cannot send
+   * @throws IOException if no response was received: unknown host, refused connection, reset,
+   *     or a timeout ({@link SocketTimeoutException})
+   * @throws IllegalArgumentException if the request has a header java.net.http cannot send
    */
   @Override
   public WebhookResponse send(WebhookRequest request) throws IOException {
@@ -156,13 +163,16 @@ public final class JdkHttpTransport implements WebhookTransport {
       response = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new HttpTimeoutException("call timed out after " + request.callTimeout());
+      throw timeout("call timed out after " + request.callTimeout(), e);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while sending " + request);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw timeout(cause.getMessage(), cause);
+      }
       if (cause instanceof IOException) {
         throw (IOException) cause;
       }
@@ -182,7 +192,17 @@ public final class JdkHttpTransport implements WebhookTransport {
     }
   }
 
-  private HttpRequest toHttpRequest(URI uri, WebhookRequest request) throws IOException {
+  /**
+   * A timeout as OkHttp reports one, a {@link SocketTimeoutException} (an {@link
+   * InterruptedIOException}), so the engine treats it as a timeout and not as any I/O error.
+   */
+  private static SocketTimeoutException timeout(String message, Throwable cause) {
+    SocketTimeoutException e = new SocketTimeoutException(message);
+    e.initCause(cause);
+    return e;
+  }
+
+  private HttpRequest toHttpRequest(URI uri, WebhookRequest request) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri)
         .timeout(min(request.readTimeout(), request.callTimeout()));
     if ("http".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
@@ -194,9 +214,10 @@ public final class JdkHttpTransport implements WebhookTransport {
       try {
         b.header(h.name(), h.value());
       } catch (IllegalArgumentException e) {
-        throw new IOException("java.net.http cannot send the header \"" + h.name()
-            + "\" (" + e.getMessage() + "); remove it from the endpoint or use OkHttpTransport",
-            e);
+        // Unchecked on purpose: sending again cannot help, so the engine gives up at once.
+        throw new IllegalArgumentException("java.net.http cannot send the header \""
+            + h.name() + "\" (" + e.getMessage() + "); remove it from the endpoint or use"
+            + " OkHttpTransport", e);
       }
     }
     String contentType = request.contentType();
