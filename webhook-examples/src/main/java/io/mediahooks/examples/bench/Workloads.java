@@ -127,12 +127,23 @@ final class Workloads {
    * @return the event
    */
   static MediaEvent created(int n) {
+    return created(n, image(n));
+  }
+
+  /**
+   * An image created, from a snapshot built earlier.
+   *
+   * @param n distinguishes events (id)
+   * @param image the new image, from {@link #image(int)}
+   * @return a new event object
+   */
+  static MediaEvent created(int n, MediaSnapshot image) {
     return MediaEvent.builder(MediaEventType.CREATED)
         .id(eventId(n))
         .occurredAt(AT)
         .source(SOURCE)
         .actor("user-42")
-        .after(image(n))
+        .after(image)
         .build();
   }
 
@@ -145,10 +156,33 @@ final class Workloads {
    */
   static MediaEvent metadataEdited(int n) {
     MediaSnapshot before = image(n);
-    MediaSnapshot after = before.newBuilder()
+    return metadataEdited(n, before, edited(before));
+  }
+
+  /**
+   * The edited state of an image: new title and one more tag.
+   *
+   * @param before the image
+   * @return the image after the edit
+   */
+  static MediaSnapshot edited(MediaSnapshot before) {
+    return before.newBuilder()
         .title("Harbour at dusk, October")
         .tags("harbour", "boats", "dusk")
         .build();
+  }
+
+  /**
+   * A metadata edit from snapshots built earlier. Each call returns a new event object, whose
+   * change set is derived on first use (by the filters, on the host's thread), as for a host's
+   * own new event.
+   *
+   * @param n distinguishes events (id)
+   * @param before the image before
+   * @param after the image after, from {@link #edited(MediaSnapshot)}
+   * @return a new event object
+   */
+  static MediaEvent metadataEdited(int n, MediaSnapshot before, MediaSnapshot after) {
     return MediaEvent.builder(MediaEventType.UPDATED)
         .id(eventId(n))
         .occurredAt(AT)
