@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * WebhookRequest request = WebhookRequest.builder("https://hooks.example.com/media?auth=s3cr3t")
  *     .body("application/json", ByteBuffer.wrap(json))
- *     .header("User-Agent", "FotoWeb/8.1")
+ *     .addHeader("User-Agent", "FotoWeb/8.1")
  *     .build();
  * WebhookResponse response = transport.send(request);
  * }</pre>

@@ -1,0 +1,57 @@
+package io.mediahooks.http.internal;
+
+import io.mediahooks.core.MediaEvent;
+import io.mediahooks.http.DeliveryScheduler;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event on its way to one endpoint, across all its attempts. About 80 bytes; bodies are not
+ * kept between attempts. Held deliveries form an intrusive list (no per-item allocation) so close
+ * can find every one of them.
+ */
+final class Delivery {
+  static final int NEW = 0;
+  static final int QUEUED = 1;
+  static final int RUNNING = 2;
+  static final int WAITING = 3;
+  static final int DONE = 4;
+
+  final Route route;
+  final MediaEvent event;
+  final ResultSink sink;
+  final int index;
+  /** The dead letter this delivery redelivers, or null. */
+  final @Nullable String redeliveryOf;
+
+  // Written by the thread running the attempt; read when the delivery ends.
+  int attempts;
+  @Nullable Integer lastStatus;
+  @Nullable String lastError;
+  @Nullable String eventName;
+
+  // Guarded by Engine.lock (state is volatile for cheap unlocked checks).
+  volatile int state = NEW;
+  @Nullable Delivery prev;
+  @Nullable Delivery next;
+  @Nullable Instant dueAt;
+  volatile DeliveryScheduler.@Nullable Cancellable timer;
+
+  /** The head of the engine's circular list of held deliveries; never delivered. */
+  @SuppressWarnings("NullAway")
+  static Delivery sentinel() {
+    Delivery head = new Delivery(null, null, null, -1, null);
+    head.prev = head;
+    head.next = head;
+    return head;
+  }
+
+  Delivery(Route route, MediaEvent event, ResultSink sink, int index,
+      @Nullable String redeliveryOf) {
+    this.route = route;
+    this.event = event;
+    this.sink = sink;
+    this.index = index;
+    this.redeliveryOf = redeliveryOf;
+  }
+}

@@ -1,0 +1,1050 @@
+package io.mediahooks.http.internal;
+
+import io.mediahooks.core.Attempt;
+import io.mediahooks.core.FormatException;
+import io.mediahooks.core.MediaEvent;
+import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.http.AuthenticationException;
+import io.mediahooks.http.CloseResult;
+import io.mediahooks.http.DeadLetter;
+import io.mediahooks.http.DeadLetterStore;
+import io.mediahooks.http.DeliveryListener;
+import io.mediahooks.http.DeliveryResult;
+import io.mediahooks.http.DeliveryScheduler;
+import io.mediahooks.http.DestinationRefusedException;
+import io.mediahooks.http.OverflowPolicy;
+import io.mediahooks.http.PublishRejectedException;
+import io.mediahooks.http.PublishResult;
+import io.mediahooks.http.RequestSigner;
+import io.mediahooks.http.RetryPolicy;
+import io.mediahooks.http.WebhookEndpoint;
+import io.mediahooks.http.WebhookRequest;
+import io.mediahooks.http.WebhookResponse;
+import io.mediahooks.http.WebhookTransport;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery engine behind {@code MediaWebhooks}.
+ *
+ * <p>Structure: one lane per endpoint (a FIFO of deliveries and an in-flight count), a ring of
+ * lanes that have work and room, and a fixed set of worker threads that take one delivery at a
+ * time from the lane at the head of the ring and put the lane back at its tail (round robin). A
+ * lane never has more than its concurrency limit in flight. One lock guards lanes, ring and the
+ * intrusive list of held deliveries; every critical section is a few pointer moves. Retries wait
+ * on the {@link DeliveryScheduler}, never on a worker. Each delivery ends exactly once: the
+ * transition to {@link Delivery#DONE} happens under the lock and only its winner reports.
+ */
+public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger("io.mediahooks.http.delivery");
+
+  private final Route[] routes;
+  private final Map<String, Route> byName;
+  private final WebhookTransport transport;
+  private final boolean ownsTransport;
+  private final DeliveryListener listener;
+  private final DeadLetterStore store;
+  private final Clock clock;
+  private final DeliveryScheduler scheduler;
+  private final @Nullable ScheduledThreadPoolExecutor ownedTimer;
+  private final RandomGenerator random;
+  private final int capacity;
+  private final OverflowPolicy overflowPolicy;
+  private final Duration deliverRetryWindow;
+  private final Thread[] workers;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition workAvailable = lock.newCondition();
+  private final Condition drained = lock.newCondition();
+  // Guarded by lock:
+  private final java.util.ArrayDeque<Route> ready = new java.util.ArrayDeque<>();
+  private final Delivery held; // sentinel of the circular list of held deliveries
+  private int heldCount;
+  private int idleWorkers;
+  private boolean accepting = true;
+  private boolean stopping;
+  private @Nullable Instant closeDeadline;
+
+  private volatile boolean closed;
+  private final AtomicBoolean closeStarted = new AtomicBoolean();
+  private final CompletableFuture<CloseResult> closeResult = new CompletableFuture<>();
+  private final Set<CompletableFuture<Void>> syncWaits = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, CompletableFuture<DeliveryResult>> redelivering =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Creates the engine and starts its workers.
+   *
+   * @param c the settings
+   */
+  public Engine(EngineConfig c) {
+    this.ownsTransport = c.transport == null;
+    this.transport = c.transport != null ? c.transport : DefaultTransport.create();
+    this.listener = new SafeListener(c.listener);
+    this.store = c.deadLetterStore != null ? c.deadLetterStore : DeadLetterStore.inMemory();
+    this.clock = c.clock;
+    if (c.scheduler != null) {
+      this.scheduler = c.scheduler;
+      this.ownedTimer = null;
+    } else {
+      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "mediahooks-retry-timer");
+        t.setDaemon(true);
+        return t;
+      });
+      timer.setRemoveOnCancelPolicy(true);
+      this.ownedTimer = timer;
+      this.scheduler = new ExecutorScheduler(timer);
+    }
+    this.random = c.random != null ? c.random : ThreadLocalRandomSource.INSTANCE;
+    this.capacity = c.queueCapacity;
+    this.overflowPolicy = c.overflowPolicy;
+    this.deliverRetryWindow = c.deliverRetryWindow;
+
+    int n = c.endpoints.size();
+    this.routes = new Route[n];
+    this.byName = new HashMap<>();
+    int defaultLimit = Math.max(1, c.workers - (n - 1));
+    for (int i = 0; i < n; i++) {
+      WebhookEndpoint e = c.endpoints.get(i);
+      int limit = e.maxConcurrency() > 0 ? e.maxConcurrency() : defaultLimit;
+      routes[i] = new Route(e, i, limit, c.guard, transport, clock);
+      byName.put(e.name(), routes[i]);
+    }
+
+    this.held = Delivery.sentinel();
+
+    this.workers = new Thread[c.workers];
+    for (int i = 0; i < workers.length; i++) {
+      Thread t = new Thread(this::work, "mediahooks-delivery-" + (i + 1));
+      t.setDaemon(true);
+      workers[i] = t;
+    }
+    for (Thread t : workers) {
+      t.start();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Publishing (host thread)
+
+  /**
+   * Screens the event per endpoint and queues the rest; returns at once.
+   *
+   * @param event the event
+   * @return the future of all results
+   */
+  public CompletableFuture<PublishResult> publish(MediaEvent event) {
+    int n = routes.length;
+    ResultSink.Publish sink = new ResultSink.Publish(event.id(), n);
+    if (closed) {
+      return reject(event, sink, PublishRejectedException.Reason.CLOSED);
+    }
+    Delivery[] batch = null;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      Route r = routes[i];
+      String reason;
+      try {
+        reason = r.screen(event);
+      } catch (RuntimeException e) {
+        Delivery d = new Delivery(r, event, sink, i, null);
+        d.state = Delivery.DONE;
+        deadLetter(d, "the endpoint's filter or the format's skipReason failed: "
+            + Texts.error(e, r.endpoint.url()));
+        continue;
+      }
+      if (reason != null) {
+        filtered(r, event, sink, i, 0, reason);
+        continue;
+      }
+      if (batch == null) {
+        batch = new Delivery[n - i];
+      }
+      batch[count++] = new Delivery(r, event, sink, i, null);
+    }
+    if (count == 0) {
+      return sink.future;
+    }
+    PublishRejectedException.Reason refused = reserve(batch, count);
+    if (refused != null) {
+      if (refused == PublishRejectedException.Reason.QUEUE_FULL
+          && overflowPolicy == OverflowPolicy.DEAD_LETTER) {
+        String why = "queue full (" + capacity + " deliveries held); not sent."
+            + " Redeliver when receivers recover";
+        for (int k = 0; k < count; k++) {
+          batch[k].state = Delivery.DONE;
+          deadLetter(batch[k], why);
+        }
+        return sink.future;
+      }
+      return reject(event, sink, refused);
+    }
+    for (int k = 0; k < count; k++) {
+      listener.enqueued(event, batch[k].route.endpoint);
+    }
+    push(batch, count);
+    return sink.future;
+  }
+
+  private CompletableFuture<PublishResult> reject(
+      MediaEvent event, ResultSink.Publish sink, PublishRejectedException.Reason reason) {
+    PublishRejectedException e = rejection(event.id(), reason);
+    listener.rejected(event, e);
+    sink.future.completeExceptionally(e);
+    return sink.future;
+  }
+
+  private PublishRejectedException rejection(String eventId, PublishRejectedException.Reason r) {
+    String message = r == PublishRejectedException.Reason.CLOSED
+        ? "event " + eventId + " not accepted: MediaWebhooks is closed"
+        : "event " + eventId + " not accepted: the queue is full (" + capacity
+            + " deliveries held: queued, in flight or waiting for a retry). Receivers are slow or"
+            + " down; raise queueCapacity, add workers, or keep the event and publish it later";
+    return new PublishRejectedException(eventId, r, message);
+  }
+
+  /** Reserves room for all of the batch, or none; null when reserved. */
+  private PublishRejectedException.@Nullable Reason reserve(Delivery[] batch, int count) {
+    lock.lock();
+    try {
+      if (!accepting) {
+        return PublishRejectedException.Reason.CLOSED;
+      }
+      if (count > capacity - heldCount) {
+        return PublishRejectedException.Reason.QUEUE_FULL;
+      }
+      for (int k = 0; k < count; k++) {
+        link(batch[k]);
+      }
+      heldCount += count;
+      return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Moves reserved deliveries into their lanes (unless close ended them meanwhile). */
+  private void push(Delivery[] batch, int count) {
+    lock.lock();
+    try {
+      for (int k = 0; k < count; k++) {
+        Delivery d = batch[k];
+        if (d.state == Delivery.NEW) {
+          d.state = Delivery.QUEUED;
+          d.route.pending.addLast(d);
+          offerLane(d.route);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Workers
+
+  private void work() {
+    Route finished = null;
+    for (;;) {
+      Delivery d;
+      Route r;
+      lock.lock();
+      try {
+        if (finished != null) {
+          // One lock round per delivery: give back the lane's slot and take the next delivery.
+          finished.inFlight--;
+          offerLane(finished);
+          finished = null;
+        }
+        for (;;) {
+          if (stopping) {
+            return;
+          }
+          r = ready.pollFirst();
+          if (r != null) {
+            r.inReady = false;
+            d = r.pending.pollFirst();
+            if (d == null || d.state != Delivery.QUEUED) {
+              offerLane(r);
+              continue;
+            }
+            d.state = Delivery.RUNNING;
+            r.inFlight++;
+            offerLane(r); // back to the ring's tail: endpoints take turns
+            break;
+          }
+          idleWorkers++;
+          try {
+            workAvailable.await();
+          } catch (InterruptedException e) {
+            // close interrupts to abort calls; the loop re-checks stopping
+          } finally {
+            idleWorkers--;
+          }
+        }
+      } finally {
+        lock.unlock();
+      }
+      Thread.interrupted(); // a stale interrupt from close must not abort the next call
+      try {
+        process(d);
+      } catch (Throwable t) {
+        LOG.error("delivery of event {} to {} failed unexpectedly", d.event.id(), r.name, t);
+        try {
+          if (release(d)) {
+            deadLetter(d, "unexpected error: " + Texts.error(t, r.endpoint.url()));
+          }
+        } catch (Throwable again) {
+          LOG.error("could not dead-letter event {} for {}", d.event.id(), r.name, again);
+        }
+      }
+      finished = r;
+    }
+  }
+
+  /** Puts a lane in the ring if it has work and room; caller holds the lock. */
+  private void offerLane(Route r) {
+    if (!r.inReady && r.inFlight < r.maxConcurrency && !r.pending.isEmpty()) {
+      ready.addLast(r);
+      r.inReady = true;
+      if (idleWorkers > 0) {
+        workAvailable.signal();
+      }
+    }
+  }
+
+  private void process(Delivery d) {
+    if (d.state == Delivery.DONE) {
+      return; // ended by close while queued
+    }
+    Step step = attempt(d);
+    switch (step.kind) {
+      case DELIVERED:
+        if (release(d)) {
+          delivered(d, step.status);
+        }
+        break;
+      case FILTERED:
+        if (release(d)) {
+          filtered(d.route, d.event, d.sink, d.index, d.attempts, step.reasonText(),
+              d.redeliveryOf);
+        }
+        break;
+      case GIVE_UP:
+        if (release(d)) {
+          deadLetter(d, step.reasonText());
+        }
+        break;
+      default:
+        scheduleRetry(d, step);
+    }
+  }
+
+  private void scheduleRetry(Delivery d, Step step) {
+    RetryPolicy policy = d.route.endpoint.retryPolicy();
+    Optional<Duration> next = policy.nextDelay(d.attempts, random.nextDouble());
+    if (next.isEmpty()) {
+      if (release(d)) {
+        deadLetter(d, exhausted(d, policy, step));
+      }
+      return;
+    }
+    Duration delay = Retries.nextDelay(next.get(), step.retryAfter, step.throttled,
+        policy.throttledMinimum());
+    Instant due = clock.instant().plus(delay);
+    boolean tooLate = false;
+    lock.lock();
+    try {
+      if (d.state == Delivery.DONE) {
+        return;
+      }
+      if (!accepting && closeDeadline != null && due.isAfter(closeDeadline)) {
+        tooLate = releaseLocked(d);
+      } else {
+        d.state = Delivery.WAITING;
+        d.dueAt = due;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (tooLate) {
+      deadLetter(d, "closed: " + step.reasonText() + "; the next attempt was due at " + due
+          + ", after the close deadline");
+      return;
+    }
+    listener.retryScheduled(d.event, d.route.endpoint, step.attempt, due, step.reasonText());
+    try {
+      d.timer = scheduler.schedule(delay, () -> requeue(d));
+      if (d.state == Delivery.DONE) {
+        cancelTimer(d); // close ended it before it could see the timer (both fields volatile)
+      }
+    } catch (RuntimeException e) {
+      if (release(d)) {
+        deadLetter(d, step.reasonText() + "; the retry could not be scheduled: "
+            + Texts.error(e, d.route.endpoint.url()));
+      }
+    }
+  }
+
+  private void requeue(Delivery d) {
+    lock.lock();
+    try {
+      if (d.state != Delivery.WAITING) {
+        return;
+      }
+      d.state = Delivery.QUEUED;
+      d.timer = null;
+      d.route.pending.addLast(d);
+      offerLane(d.route);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // One attempt (worker or deliver() caller)
+
+  private Step attempt(Delivery d) {
+    Route r = d.route;
+    WebhookEndpoint endpoint = r.endpoint;
+    MediaEvent event = d.event;
+    int number = ++d.attempts;
+    Attempt attempt = Attempt.of(number, Ids.uuid(random), clock.instant());
+    listener.attemptStarted(event, endpoint, attempt);
+    long start = System.nanoTime();
+    WebhookResponse response = null;
+    Throwable error = null;
+    Step step;
+    try {
+      Optional<WebhookPayload> rendered = endpoint.format().render(event, attempt);
+      if (rendered.isEmpty()) {
+        step = Step.filtered(attempt,
+            "format " + endpoint.format().name() + " has no message for this event");
+      } else {
+        WebhookPayload payload = rendered.get();
+        d.eventName = payload.eventName();
+        WebhookRequest unsigned = r.request(payload);
+        WebhookRequest request = sign(r, authenticate(r, unsigned), event, attempt);
+        response = transport.send(request);
+        if (response.status() == 401 && endpoint.auth().onUnauthorized(request, r.authContext)) {
+          // Fresh credentials: authenticate and sign again, and resend once in this attempt.
+          request = sign(r, authenticate(r, unsigned), event, attempt);
+          response = transport.send(request);
+        }
+        step = classify(attempt, response);
+      }
+    } catch (FormatException e) {
+      error = e;
+      step = Step.giveUp(attempt, "format " + endpoint.format().name()
+          + " cannot render the event: " + Texts.redact(String.valueOf(e.getMessage()),
+              endpoint.url()));
+    } catch (DestinationRefusedException e) {
+      error = e;
+      step = Step.giveUp(attempt, String.valueOf(e.getMessage()));
+    } catch (AuthenticationException e) {
+      error = e;
+      String why = "authentication failed: " + Texts.redact(String.valueOf(e.getMessage()),
+          endpoint.url());
+      step = e.retryable() ? Step.retry(attempt, why, null, false) : Step.giveUp(attempt, why);
+    } catch (InterruptedIOException e) {
+      // SocketTimeoutException and OkHttp's call timeout; the receiver is likely overloaded
+      error = e;
+      step = Step.retry(attempt, "timeout: " + Texts.error(e, endpoint.url()), null, true);
+    } catch (IOException e) {
+      error = e;
+      step = Step.retry(attempt, "I/O error: " + Texts.error(e, endpoint.url()), null, false);
+    } catch (RuntimeException e) {
+      // A bug in a format, auth, signer or transport: retrying the same code will not help.
+      error = e;
+      step = Step.giveUp(attempt, "unexpected error: " + Texts.error(e, endpoint.url()));
+    } catch (Exception e) {
+      // Kotlin code (OkHttp) can throw checked exceptions javac does not know of; an interrupt
+      // (close, or a host interrupting deliver()) surfaces as InterruptedException this way.
+      error = e;
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        step = Step.retry(attempt, "interrupted: " + Texts.error(e, endpoint.url()), null, false);
+      } else {
+        step = Step.giveUp(attempt, "unexpected error: " + Texts.error(e, endpoint.url()));
+      }
+    }
+    listener.attemptFinished(event, endpoint, attempt, response, error,
+        Duration.ofNanos(System.nanoTime() - start));
+    if (response != null) {
+      d.lastStatus = response.status();
+      d.lastError = response.isSuccessful() ? null : statusLine(response);
+    } else {
+      d.lastStatus = null;
+      d.lastError = error != null ? Texts.error(error, endpoint.url()) : null;
+    }
+    return step;
+  }
+
+  private static WebhookRequest authenticate(Route r, WebhookRequest request) throws IOException {
+    WebhookRequest authenticated = r.endpoint.auth().authenticate(request, r.authContext);
+    if (authenticated == null) {
+      throw new IllegalStateException("EndpointAuth " + r.endpoint.auth() + " returned null");
+    }
+    return authenticated;
+  }
+
+  private static WebhookRequest sign(
+      Route r, WebhookRequest request, MediaEvent event, Attempt attempt) {
+    RequestSigner signer = r.endpoint.signer();
+    if (signer == null) {
+      return request;
+    }
+    Map<String, String> headers =
+        signer.sign(new RequestSigner.Input(event.id(), attempt.time(), request.body()));
+    if (headers.isEmpty()) {
+      return request;
+    }
+    WebhookRequest.Builder b = request.newBuilder();
+    headers.forEach(b::setHeader);
+    return b.build();
+  }
+
+  private Step classify(Attempt attempt, WebhookResponse response) {
+    int s = response.status();
+    if (s >= 200 && s < 300) {
+      return Step.delivered(attempt, s);
+    }
+    String status = "HTTP " + s;
+    if (s == 408 || s == 425 || s == 429 || s >= 500) {
+      Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock.instant());
+      return Step.retry(attempt, status, retryAfter, s == 429);
+    }
+    if (s >= 300 && s < 400) {
+      return Step.giveUp(attempt, status + ": redirects are not followed; point the endpoint at"
+          + " the final URL" + location(response));
+    }
+    return Step.giveUp(attempt, status + " is not retryable");
+  }
+
+  private static String location(WebhookResponse response) {
+    String location = response.header("Location");
+    return location == null ? "" : " (Location: " + Redaction.url(Texts.oneLine(location, 500))
+        + ")";
+  }
+
+  private static String statusLine(WebhookResponse response) {
+    String snippet = Texts.oneLine(response.bodySnippet(), Texts.SNIPPET_CHARS);
+    return "HTTP " + response.status() + (snippet.isEmpty() ? "" : ": " + snippet);
+  }
+
+  private static String exhausted(Delivery d, RetryPolicy policy, Step step) {
+    return "gave up after " + d.attempts + (d.attempts == 1 ? " attempt" : " attempts")
+        + " (the retry policy allows " + policy.maxAttempts() + "); last: " + step.reasonText();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Ending a delivery
+
+  /** Ends a held delivery; false when it had already ended (close won). */
+  private boolean release(Delivery d) {
+    lock.lock();
+    try {
+      return releaseLocked(d);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean releaseLocked(Delivery d) {
+    if (d.state == Delivery.DONE) {
+      return false;
+    }
+    boolean wasHeld = d.next != null;
+    d.state = Delivery.DONE;
+    if (wasHeld) {
+      unlink(d);
+      if (--heldCount == 0) {
+        drained.signalAll();
+      }
+    }
+    return true;
+  }
+
+  private void link(Delivery d) {
+    Delivery last = held.prev;
+    d.prev = last;
+    d.next = held;
+    last.next = d;
+    held.prev = d;
+  }
+
+  private void unlink(Delivery d) {
+    d.prev.next = d.next;
+    d.next.prev = d.prev;
+    d.prev = null;
+    d.next = null;
+  }
+
+  private void delivered(Delivery d, int status) {
+    String eventName = d.eventName != null ? d.eventName : "";
+    DeliveryResult result =
+        DeliveryResult.delivered(d.event.id(), d.route.name, eventName, d.attempts, status);
+    resolved(d.redeliveryOf);
+    listener.delivered(d.event, d.route.endpoint, result);
+    d.sink.accept(d.index, result);
+  }
+
+  private void filtered(Route r, MediaEvent event, ResultSink sink, int index, int attempts,
+      String reason) {
+    filtered(r, event, sink, index, attempts, reason, null);
+  }
+
+  private void filtered(Route r, MediaEvent event, ResultSink sink, int index, int attempts,
+      String reason, @Nullable String redeliveryOf) {
+    DeliveryResult result = DeliveryResult.filtered(event.id(), r.name, attempts, reason);
+    resolved(redeliveryOf);
+    listener.filtered(event, r.endpoint, result);
+    sink.accept(index, result);
+  }
+
+  /** A redelivered dead letter that ended well leaves the store. */
+  private void resolved(@Nullable String deadLetterId) {
+    if (deadLetterId != null) {
+      try {
+        store.remove(deadLetterId);
+      } catch (RuntimeException e) {
+        LOG.error("dead-letter store failed to remove {} after its redelivery", deadLetterId, e);
+      }
+    }
+  }
+
+  private void deadLetter(Delivery d, String reason) {
+    String id = d.redeliveryOf != null ? d.redeliveryOf : Ids.uuid(random);
+    DeadLetter letter = DeadLetter.builder()
+        .id(id)
+        .endpointName(d.route.name)
+        .event(d.event)
+        .eventName(d.eventName)
+        .attempts(d.attempts)
+        .lastStatus(d.lastStatus)
+        .lastError(d.lastError)
+        .reason(reason)
+        .time(clock.instant())
+        .build();
+    try {
+      store.add(letter);
+    } catch (RuntimeException e) {
+      LOG.error("dead-letter store failed to keep {}", letter, e);
+      letter = letter.newBuilder()
+          .reason(reason + " (not kept: the dead-letter store failed: " + e + ")")
+          .build();
+    }
+    DeliveryResult result = DeliveryResult.deadLettered(letter);
+    listener.deadLettered(d.event, d.route.endpoint, result);
+    d.sink.accept(d.index, result);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Synchronous delivery (caller's thread)
+
+  /**
+   * Delivers on the caller's thread within the retry window.
+   *
+   * @param event the event
+   * @return the results
+   */
+  public PublishResult deliver(MediaEvent event) {
+    if (closed) {
+      throw new IllegalStateException("MediaWebhooks is closed");
+    }
+    Instant windowEnd = clock.instant().plus(deliverRetryWindow);
+    ResultSink.Publish sink = new ResultSink.Publish(event.id(), routes.length);
+    for (int i = 0; i < routes.length; i++) {
+      Route r = routes[i];
+      Delivery d = new Delivery(r, event, sink, i, null);
+      d.state = Delivery.RUNNING;
+      String reason;
+      try {
+        reason = r.screen(event);
+      } catch (RuntimeException e) {
+        d.state = Delivery.DONE;
+        deadLetter(d, "the endpoint's filter or the format's skipReason failed: "
+            + Texts.error(e, r.endpoint.url()));
+        continue;
+      }
+      if (reason != null) {
+        filtered(r, event, sink, i, 0, reason);
+        continue;
+      }
+      deliverNow(d, windowEnd);
+    }
+    return sink.future.join();
+  }
+
+  private void deliverNow(Delivery d, Instant windowEnd) {
+    RetryPolicy policy = d.route.endpoint.retryPolicy();
+    for (;;) {
+      Step step = attempt(d);
+      switch (step.kind) {
+        case DELIVERED:
+          d.state = Delivery.DONE;
+          delivered(d, step.status);
+          return;
+        case FILTERED:
+          d.state = Delivery.DONE;
+          filtered(d.route, d.event, d.sink, d.index, d.attempts, step.reasonText());
+          return;
+        case GIVE_UP:
+          d.state = Delivery.DONE;
+          deadLetter(d, step.reasonText());
+          return;
+        default:
+          break;
+      }
+      Optional<Duration> next = policy.nextDelay(d.attempts, random.nextDouble());
+      if (next.isEmpty()) {
+        d.state = Delivery.DONE;
+        deadLetter(d, exhausted(d, policy, step));
+        return;
+      }
+      Duration delay = Retries.nextDelay(next.get(), step.retryAfter, step.throttled,
+          policy.throttledMinimum());
+      Instant due = clock.instant().plus(delay);
+      if (due.isAfter(windowEnd)) {
+        d.state = Delivery.DONE;
+        deadLetter(d, step.reasonText() + "; the next attempt, due at " + due
+            + ", is after deliver()'s retry window of " + deliverRetryWindow
+            + ": redeliver the dead letter to continue in the background");
+        return;
+      }
+      listener.retryScheduled(d.event, d.route.endpoint, step.attempt, due, step.reasonText());
+      String interrupted = await(delay);
+      if (interrupted != null) {
+        d.state = Delivery.DONE;
+        deadLetter(d, step.reasonText() + "; " + interrupted + " while deliver() waited for"
+            + " the next attempt");
+        return;
+      }
+    }
+  }
+
+  /** Waits on the scheduler; null when the wait ended normally, else what cut it short. */
+  private @Nullable String await(Duration delay) {
+    if (delay.isZero()) {
+      return null;
+    }
+    CompletableFuture<Void> wait = new CompletableFuture<>();
+    syncWaits.add(wait);
+    DeliveryScheduler.Cancellable timer = null;
+    try {
+      if (closed) {
+        return "closed";
+      }
+      timer = scheduler.schedule(delay, () -> wait.complete(null));
+      wait.get();
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    } catch (ExecutionException | CancellationException e) {
+      return "closed";
+    } catch (RuntimeException e) {
+      return "the wait could not be scheduled (" + e + ")";
+    } finally {
+      syncWaits.remove(wait);
+      if (timer != null) {
+        timer.cancel();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Dead letters
+
+  /**
+   * The store's entries.
+   *
+   * @return the entries
+   */
+  public List<DeadLetter> deadLetters() {
+    return store.list();
+  }
+
+  /**
+   * Redelivers one dead letter in the background.
+   *
+   * @param id the dead letter's id
+   * @return the result's future
+   */
+  public CompletableFuture<DeliveryResult> redeliver(String id) {
+    CompletableFuture<DeliveryResult> running = redelivering.get(id);
+    if (running != null) {
+      return running;
+    }
+    Optional<DeadLetter> letter = store.get(id);
+    if (letter.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new NoSuchElementException("no dead letter with id " + id));
+    }
+    Route r = byName.get(letter.get().endpointName());
+    if (r == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("dead letter " + id
+          + " is for endpoint '" + letter.get().endpointName()
+          + "', which this MediaWebhooks does not have"));
+    }
+    ResultSink.Single sink = new ResultSink.Single();
+    CompletableFuture<DeliveryResult> earlier = redelivering.putIfAbsent(id, sink.future);
+    if (earlier != null) {
+      return earlier;
+    }
+    Delivery d = new Delivery(r, letter.get().event(), sink, 0, id);
+    PublishRejectedException.Reason refused = reserve(new Delivery[] {d}, 1);
+    if (refused != null) {
+      redelivering.remove(id, sink.future);
+      PublishRejectedException e = rejection(d.event.id(), refused);
+      listener.rejected(d.event, e);
+      return CompletableFuture.failedFuture(e);
+    }
+    sink.future.whenComplete((result, error) -> redelivering.remove(id, sink.future));
+    listener.enqueued(d.event, r.endpoint);
+    push(new Delivery[] {d}, 1);
+    return sink.future;
+  }
+
+  /**
+   * Redelivers every dead letter whose endpoint is configured, all or none.
+   *
+   * @return the results' future
+   */
+  public CompletableFuture<List<DeliveryResult>> redeliverAll() {
+    List<CompletableFuture<DeliveryResult>> futures = new ArrayList<>();
+    List<Delivery> batch = new ArrayList<>();
+    List<ResultSink.Single> sinks = new ArrayList<>();
+    for (DeadLetter letter : store.list()) {
+      CompletableFuture<DeliveryResult> running = redelivering.get(letter.id());
+      if (running != null) {
+        futures.add(running);
+        continue;
+      }
+      Route r = byName.get(letter.endpointName());
+      if (r == null) {
+        LOG.warn("dead letter {} is for endpoint '{}', which is not configured; left in the"
+            + " store", letter.id(), letter.endpointName());
+        continue;
+      }
+      ResultSink.Single sink = new ResultSink.Single();
+      if (redelivering.putIfAbsent(letter.id(), sink.future) != null) {
+        futures.add(redelivering.get(letter.id()));
+        continue;
+      }
+      batch.add(new Delivery(r, letter.event(), sink, 0, letter.id()));
+      sinks.add(sink);
+      futures.add(sink.future);
+    }
+    if (!batch.isEmpty()) {
+      Delivery[] array = batch.toArray(new Delivery[0]);
+      PublishRejectedException.Reason refused = reserve(array, array.length);
+      if (refused != null) {
+        for (Delivery d : array) {
+          redelivering.remove(d.redeliveryOf);
+        }
+        PublishRejectedException e = rejection(array[0].event.id(), refused);
+        listener.rejected(array[0].event, e);
+        return CompletableFuture.failedFuture(e);
+      }
+      for (int i = 0; i < array.length; i++) {
+        String id = array[i].redeliveryOf;
+        CompletableFuture<DeliveryResult> f = sinks.get(i).future;
+        f.whenComplete((result, error) -> redelivering.remove(id, f));
+        listener.enqueued(array[i].event, array[i].route.endpoint);
+      }
+      push(array, array.length);
+    }
+    CompletableFuture<?>[] all = futures.toArray(new CompletableFuture<?>[0]);
+    return CompletableFuture.allOf(all).thenApply(v -> {
+      List<DeliveryResult> results = new ArrayList<>(futures.size());
+      for (CompletableFuture<DeliveryResult> f : futures) {
+        results.add(f.join());
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Drops one dead letter.
+   *
+   * @param id the id
+   * @return whether one was removed
+   */
+  public boolean discard(String id) {
+    return store.remove(id);
+  }
+
+  /**
+   * Drops every dead letter.
+   *
+   * @return how many
+   */
+  public int discardAll() {
+    return store.removeAll();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State and closing
+
+  /**
+   * Deliveries held.
+   *
+   * @return the count
+   */
+  public int pendingCount() {
+    lock.lock();
+    try {
+      return heldCount;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether closing has begun.
+   *
+   * @return true once closed
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Stops intake, drains within the timeout, dead-letters the rest and releases resources.
+   *
+   * @param timeout how long to drain
+   * @return the counts
+   */
+  public CloseResult close(Duration timeout) {
+    if (!closeStarted.compareAndSet(false, true)) {
+      return closeResult.join();
+    }
+    closed = true;
+    long timeoutNanos = saturatedNanos(timeout);
+    long deadlineNanos = System.nanoTime() + timeoutNanos;
+    Instant clockDeadline = clock.instant().plus(timeout);
+    int pending;
+    List<Delivery> late = new ArrayList<>();
+    lock.lock();
+    try {
+      accepting = false;
+      closeDeadline = clockDeadline;
+      pending = heldCount;
+      for (Delivery d = held.next; d != held; d = d.next) {
+        if (d.state == Delivery.WAITING && d.dueAt != null && d.dueAt.isAfter(clockDeadline)) {
+          late.add(d);
+        }
+      }
+      for (Delivery d : late) {
+        releaseLocked(d);
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (Delivery d : late) {
+      cancelTimer(d);
+      deadLetter(d, "closed: the next attempt was due at " + d.dueAt
+          + ", after the close deadline (" + d.attempts + " attempts made; last: "
+          + (d.lastError != null ? d.lastError : "none") + ")");
+    }
+    for (CompletableFuture<Void> wait : syncWaits) {
+      wait.completeExceptionally(new CancellationException("closed"));
+    }
+
+    List<Delivery> leftovers = new ArrayList<>();
+    boolean interrupted = false;
+    lock.lock();
+    try {
+      long remaining = deadlineNanos - System.nanoTime();
+      while (heldCount > 0 && remaining > 0) {
+        try {
+          remaining = drained.awaitNanos(remaining);
+        } catch (InterruptedException e) {
+          interrupted = true;
+          break;
+        }
+      }
+      for (Delivery d = held.next; d != held; d = d.next) {
+        leftovers.add(d);
+      }
+      for (Delivery d : leftovers) {
+        releaseLocked(d);
+      }
+      stopping = true;
+      workAvailable.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    for (Delivery d : leftovers) {
+      cancelTimer(d);
+      deadLetter(d, "closed before the delivery ended (" + d.attempts + " attempts made; last: "
+          + (d.lastError != null ? d.lastError : "none") + ")");
+    }
+    if (!leftovers.isEmpty()) {
+      for (Thread t : workers) {
+        t.interrupt(); // aborts requests still in flight
+      }
+    }
+    if (ownedTimer != null) {
+      ownedTimer.shutdownNow();
+    }
+    if (ownsTransport) {
+      try {
+        transport.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing the transport failed", e);
+      }
+    }
+    int deadLettered = late.size() + leftovers.size();
+    CloseResult result = CloseResult.of(pending, Math.max(0, pending - deadLettered),
+        deadLettered);
+    closeResult.complete(result);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return result;
+  }
+
+  private static void cancelTimer(Delivery d) {
+    DeliveryScheduler.Cancellable timer = d.timer;
+    if (timer != null) {
+      try {
+        timer.cancel();
+      } catch (RuntimeException e) {
+        LOG.debug("cancelling a retry timer failed", e);
+      }
+    }
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 2;
+    }
+  }
+}
