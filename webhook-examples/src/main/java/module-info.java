@@ -8,6 +8,8 @@ module io.mediahooks.examples {
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
   requires jdk.httpserver;
+  requires jdk.management; // heap, CPU and load figures of the benchmarks
+  requires jmh.core; // the benchmarks in io.mediahooks.examples.bench
   requires static org.jspecify;
 
   exports io.mediahooks.examples;

@@ -496,10 +496,10 @@ public final class Engine {
         Duration.ofNanos(System.nanoTime() - start));
     if (response != null) {
       d.lastStatus = response.status();
-      d.lastError = response.isSuccessful() ? null : statusLine(response);
+      d.lastError = response.isSuccessful() ? null : r.shared(statusLine(response));
     } else {
       d.lastStatus = null;
-      d.lastError = error != null ? Texts.error(error, endpoint.url()) : null;
+      d.lastError = error != null ? r.shared(Texts.error(error, endpoint.url())) : null;
     }
     return step;
   }

@@ -9,6 +9,7 @@ import io.mediahooks.http.Redaction;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.Proxy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -107,6 +108,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OkHttpTransport implements WebhookTransport {
   private static final DestinationGuard ALLOW_ALL = DestinationGuard.allowAll();
+  /** How many parsed URLs are kept; endpoints usually number a handful. */
+  private static final int MAX_CACHED_URLS = 256;
 
   /** Sets each call's connect, read and write timeouts from the request it carries. */
   private static final Interceptor REQUEST_TIMEOUTS = chain -> {
@@ -128,6 +131,7 @@ public final class OkHttpTransport implements WebhookTransport {
   private final int bodySnippetBytes;
   private final ConcurrentHashMap<DestinationGuard, OkHttpClient> clientsByGuard =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ParsedUrl> urls = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private OkHttpTransport(Builder b) {
@@ -173,13 +177,14 @@ public final class OkHttpTransport implements WebhookTransport {
       throw new IOException("OkHttpTransport is closed; nothing was sent to "
           + Redaction.url(request.url()));
     }
-    HttpUrl url = HttpUrl.parse(request.url());
-    if (url == null) {
+    ParsedUrl parsed = parse(request.url());
+    if (parsed == null) {
       throw new IOException("OkHttp cannot parse the URL " + Redaction.url(request.url()));
     }
+    HttpUrl url = parsed.url;
     DestinationGuard guard = request.guard();
     if (!guard.equals(ALLOW_ALL)) {
-      refuseProxiedDestination(url);
+      refuseProxiedDestination(parsed);
     }
     Call call = clientFor(guard).newCall(toOkHttpRequest(request, url));
     call.timeout().timeout(request.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -270,14 +275,49 @@ public final class OkHttpTransport implements WebhookTransport {
     return b.build();
   }
 
-  private void refuseProxiedDestination(HttpUrl url) throws DestinationRefusedException {
+  /**
+   * The URL parsed, from a small cache: an endpoint sends every request to one URL, and parsing
+   * it (host canonicalisation, IDNA mapping) and deriving its {@link URI} for the proxy selector
+   * cost more than the rest of this method. Null when OkHttp cannot parse it.
+   */
+  private @Nullable ParsedUrl parse(String text) {
+    ParsedUrl cached = urls.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    HttpUrl url = HttpUrl.parse(text);
+    if (url == null) {
+      return null;
+    }
+    ParsedUrl parsed = new ParsedUrl(url);
+    if (urls.size() >= MAX_CACHED_URLS) {
+      urls.clear(); // a host sending to ever-new URLs: keep the cache bounded
+    }
+    urls.put(text, parsed);
+    return parsed;
+  }
+
+  /** A parsed URL and its {@link URI}, both immutable. */
+  private static final class ParsedUrl {
+    final HttpUrl url;
+    final URI uri;
+
+    ParsedUrl(HttpUrl url) {
+      this.url = url;
+      this.uri = url.uri();
+    }
+  }
+
+  private void refuseProxiedDestination(ParsedUrl parsed) throws DestinationRefusedException {
+    HttpUrl url = parsed.url;
     List<Proxy> proxies;
     Proxy configured = base.proxy();
     if (configured != null) {
       proxies = List.of(configured);
     } else {
       try {
-        proxies = base.proxySelector().select(url.uri());
+        // Asked on every request: the JVM's proxy settings may change while it runs.
+        proxies = base.proxySelector().select(parsed.uri);
       } catch (RuntimeException e) {
         proxies = List.of(); // OkHttp treats a failing selector as "no proxy" too
       }

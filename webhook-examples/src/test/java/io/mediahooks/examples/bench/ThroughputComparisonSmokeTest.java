@@ -1,0 +1,80 @@
+package io.mediahooks.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The throughput harness, run for a fraction of a second per round: every contender sends, every
+ * request it counts reached the receiver, nothing fails. No timing is asserted.
+ */
+class ThroughputComparisonSmokeTest {
+
+  @Test
+  void everyContenderDeliversAndEveryCountedRequestReachedTheReceiver() throws Exception {
+    ThroughputComparison.Options o = ThroughputComparison.Options.parse(new String[] {
+        "--seconds", "0.2", "--warmup", "0", "--reps", "1", "--concurrency", "1,3",
+        "--bodies", "microcms,fotoware", "--nagle", "fotoware"});
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    ThroughputComparison.Report report =
+        ThroughputComparison.run(o, new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertThat(report.failed()).isZero();
+    assertThat(report.sent).isPositive();
+    assertThat(report.uncounted()).isZero();
+    assertThat(report.received).isEqualTo(report.sent);
+    assertThat(report.cells).hasSize(4);
+    for (ThroughputComparison.Cell cell : report.cells) {
+      List<String> expected = cell.body.equals("fotoware")
+          ? List.of("library", "okhttp", "jdk", "okhttp-nagle")
+          : List.of("library", "okhttp", "jdk");
+      assertThat(cell.rounds.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+      cell.rounds.forEach((name, rounds) -> {
+        ThroughputComparison.Round r = rounds.get(0);
+        // Loops make at least one call per thread; the library publishes at least one batch.
+        assertThat(r.ok).as(cell.body + " " + name).isGreaterThanOrEqualTo(
+            name.equals("library") ? 1 : cell.concurrency);
+        assertThat(r.received).as(cell.body + " " + name).isEqualTo(r.ok);
+      });
+    }
+    assertThat(report.markdown())
+        .contains("| microcms (204 B) | 1 |")
+        .contains("| fotoware (9,534 B) | 3 |");
+  }
+
+  @Test
+  void optionsAreCheckedAndNamed() {
+    assertThatThrownBy(() -> ThroughputComparison.Options.parse(new String[] {"--bogus", "1"}))
+        .hasMessageContaining("unknown option --bogus");
+    assertThatThrownBy(() -> ThroughputComparison.Options.parse(new String[] {"--concurrency",
+        "0"})).hasMessageContaining("concurrency must be 1 to 256");
+    assertThatThrownBy(() -> ThroughputComparison.Options.parse(new String[] {"--contenders",
+        "curl"})).hasMessageContaining("unknown contender curl");
+    assertThatThrownBy(() -> ThroughputComparison.Options.parse(new String[] {"--reps"}))
+        .hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void medianAndRatioAreTakenOverRepetitions() {
+    ThroughputComparison.Cell cell = new ThroughputComparison.Cell("b", 1, 1);
+    long second = 1_000_000_000L;
+    cell.rounds.put("library", List.of(round(90, second), round(50, second), round(100, second)));
+    cell.rounds.put("okhttp", List.of(round(100, second), round(100, second), round(80, second)));
+
+    assertThat(cell.median("library")).isEqualTo(90.0);
+    assertThat(cell.median("okhttp")).isEqualTo(100.0);
+    // Ratios per repetition: 0.9, 0.5, 1.25.
+    assertThat(cell.medianRatio("library")).isEqualTo(0.9);
+    assertThat(ThroughputComparison.Stats.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+  }
+
+  private static ThroughputComparison.Round round(long ok, long nanos) {
+    return new ThroughputComparison.Round(ok, 0, nanos, ok, 0, 0);
+  }
+}
