@@ -1,5 +1,6 @@
 package io.mediahooks.core;
 
+import io.mediahooks.core.internal.json.JsonValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

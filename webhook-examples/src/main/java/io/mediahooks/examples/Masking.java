@@ -1,32 +1,23 @@
 package io.mediahooks.examples;
 
+import io.mediahooks.http.Redaction;
 import java.util.Locale;
 
 /**
  * Hides secrets in what the examples print: credential and signature headers, query values (a
- * microCMS secret lives in {@code ?auth=}), URL user-info and password-like form fields. The
- * library masks its own logs the same way; this copy exists because the examples use only its
- * public API.
+ * microCMS secret lives in {@code ?auth=}), URL user-info and password-like form fields. Which
+ * headers are secret is the library's {@link Redaction} rule; what is added here is for showing
+ * requests to a reader: the {@code Authorization} scheme is kept, and query values are masked one
+ * by one so their names stay visible.
  */
 final class Masking {
   static final String MASK = "***";
 
   private Masking() {}
 
-  /** Whether a header carries credentials, tokens or signatures. */
+  /** Whether a header carries credentials, tokens or signatures: the library's own rule. */
   static boolean isSecretHeader(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.equals("authorization")
-        || n.equals("proxy-authorization")
-        || n.equals("cookie")
-        || n.equals("set-cookie")
-        || n.contains("signature")
-        || n.contains("token")
-        || n.contains("secret")
-        || n.contains("api-key")
-        || n.contains("apikey")
-        || n.contains("password")
-        || n.endsWith("-auth");
+    return Redaction.isSensitiveHeader(name);
   }
 
   /**

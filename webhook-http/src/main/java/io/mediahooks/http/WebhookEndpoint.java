@@ -1,7 +1,6 @@
 package io.mediahooks.http;
 
 import io.mediahooks.core.WebhookFormat;
-import io.mediahooks.http.internal.Redaction;
 import io.mediahooks.http.internal.Urls;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.mediahooks.http;
 
 import io.mediahooks.core.internal.HeaderChecks;
-import io.mediahooks.http.internal.Redaction;
 import io.mediahooks.http.internal.Urls;
 import java.nio.ByteBuffer;
 import java.time.Duration;

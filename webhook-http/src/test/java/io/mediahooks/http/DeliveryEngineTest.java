@@ -474,6 +474,18 @@ class DeliveryEngineTest {
   }
 
   @Test
+  void aFormatNamingItselfInItsSkipReasonIsNamedOnce() throws Exception {
+    MediaWebhooks webhooks = open(endpoint("betterez")
+        .format(io.mediahooks.core.format.betterez.BetterezImagesFormat.create()).build());
+
+    PublishResult result = await(webhooks.publish(Events.renamed("evt-1")));
+
+    assertThat(result.results()).extracting(DeliveryResult::reason).containsExactly(
+        "format betterez: has no image update event (only images.created and images.deleted);"
+            + " this update is [RENAME]");
+  }
+
+  @Test
   void eachEndpointGetsOnlyItsEvents() throws Exception {
     MediaWebhooks webhooks = open(
         endpoint("renames").filter(EventFilter.changes(io.mediahooks.core.MediaChange.RENAME))

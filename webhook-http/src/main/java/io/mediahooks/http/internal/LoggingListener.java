@@ -1,5 +1,6 @@
 package io.mediahooks.http.internal;
 
+import io.mediahooks.http.Redaction;
 import io.mediahooks.core.Attempt;
 import io.mediahooks.core.MediaEvent;
 import io.mediahooks.http.DeliveryListener;

@@ -1,5 +1,6 @@
 package io.mediahooks.http.internal;
 
+import io.mediahooks.http.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;

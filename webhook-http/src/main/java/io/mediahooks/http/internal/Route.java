@@ -79,7 +79,13 @@ final class Route {
       return filterReason;
     }
     Optional<String> skip = endpoint.format().skipReason(event);
-    return skip.isPresent() ? "format " + endpoint.format().name() + ": " + skip.get() : null;
+    if (skip.isEmpty()) {
+      return null;
+    }
+    String name = endpoint.format().name();
+    String reason = skip.get();
+    // The built-in formats start their reasons with their own name; say it once.
+    return reason.startsWith(name + ": ") ? "format " + reason : "format " + name + ": " + reason;
   }
 
   /**

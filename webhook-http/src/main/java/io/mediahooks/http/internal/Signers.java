@@ -1,5 +1,6 @@
 package io.mediahooks.http.internal;
 
+import io.mediahooks.http.Redaction;
 import io.mediahooks.http.RequestSigner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

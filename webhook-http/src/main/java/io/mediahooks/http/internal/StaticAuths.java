@@ -1,5 +1,6 @@
 package io.mediahooks.http.internal;
 
+import io.mediahooks.http.Redaction;
 import io.mediahooks.core.internal.HeaderChecks;
 import io.mediahooks.http.EndpointAuth;
 import io.mediahooks.http.WebhookRequest;

@@ -1,5 +1,6 @@
 package io.mediahooks.http.internal;
 
+import io.mediahooks.http.Redaction;
 /** Error texts for results, dead letters and logs: secrets redacted, one line, bounded. */
 final class Texts {
   /** How much of a receiver's answer body goes into an error text. */

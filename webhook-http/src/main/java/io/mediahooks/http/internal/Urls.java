@@ -1,5 +1,6 @@
 package io.mediahooks.http.internal;
 
+import io.mediahooks.http.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

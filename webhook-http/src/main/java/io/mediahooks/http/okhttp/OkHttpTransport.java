@@ -5,7 +5,7 @@ import io.mediahooks.http.DestinationRefusedException;
 import io.mediahooks.http.WebhookRequest;
 import io.mediahooks.http.WebhookResponse;
 import io.mediahooks.http.WebhookTransport;
-import io.mediahooks.http.internal.Redaction;
+import io.mediahooks.http.Redaction;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.Proxy;

@@ -1,6 +1,6 @@
 package io.mediahooks.core.format.cloudevents;
 
-import java.nio.charset.StandardCharsets;
+import io.mediahooks.core.internal.PercentEncoding;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +9,6 @@ final class Attributes {
   /** Context attributes of the spec, which extensions may not reuse. */
   static final Set<String> RESERVED = Set.of("specversion", "id", "source", "type",
       "datacontenttype", "dataschema", "subject", "time", "data", "data_base64");
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Attributes() {}
 
@@ -59,40 +57,13 @@ final class Attributes {
    * {@code %XY}, upper-case.
    */
   static String headerValue(String value) {
-    StringBuilder out = null;
-    for (int i = 0; i < value.length(); ) {
-      int cp = value.codePointAt(i);
-      int n = Character.charCount(cp);
-      boolean plain = cp >= 0x21 && cp <= 0x7e && cp != '"' && cp != '%';
-      if (!plain && out == null) {
-        out = new StringBuilder(value.length() + 16).append(value, 0, i);
-      }
-      if (out != null) {
-        if (plain) {
-          out.append((char) cp);
-        } else {
-          for (byte b : value.substring(i, i + n).getBytes(StandardCharsets.UTF_8)) {
-            out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-          }
-        }
-      }
-      i += n;
-    }
-    return out == null ? value : out.toString();
+    return PercentEncoding.encode(value, PercentEncoding.Safe.HEADER_VALUE, false);
   }
+
 
   /** Percent-encodes a URN's namespace-specific string: RFC 3986 unreserved characters kept. */
   static String urnPart(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '-' || c == '.' || c == '_' || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
-    }
-    return out.toString();
+    return PercentEncoding.encode(value, PercentEncoding.Safe.UNRESERVED, false);
   }
+
 }

@@ -1,11 +1,11 @@
 package io.mediahooks.core.format.filerobot;
 
 import io.mediahooks.core.FormatException;
+import io.mediahooks.core.internal.PercentEncoding;
 import io.mediahooks.core.MediaSnapshot;
 import io.mediahooks.core.MetadataValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +37,6 @@ final class FileObject {
   private static final BigDecimal KIB = BigDecimal.valueOf(1024);
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private FileObject() {}
 
@@ -234,16 +233,14 @@ final class FileObject {
   }
 
   private static void encodeSegment(StringBuilder out, String segment) {
-    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '-' || c == '.' || c == '_' || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
+    try {
+      PercentEncoding.append(out, segment, PercentEncoding.Safe.UNRESERVED, false);
+    } catch (IllegalArgumentException e) {
+      throw new FormatException("filerobot: the folder or file name " + e.getMessage()
+          + "; url.path needs valid text", e);
     }
   }
+
 
   /** Seconds as a whole number when exact, else as a decimal ({@code 94.5}). */
   static Number seconds(Duration d) {

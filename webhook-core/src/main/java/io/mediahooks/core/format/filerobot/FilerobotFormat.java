@@ -8,8 +8,8 @@ import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
 import io.mediahooks.core.internal.json.JsonDialect;
+import io.mediahooks.core.internal.json.JsonValues;
 import io.mediahooks.core.internal.json.JsonWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -298,13 +298,9 @@ public final class FilerobotFormat implements WebhookFormat {
     for (Map.Entry<String, @Nullable Object> e : envelopeFields.entrySet()) {
       putNew(body, e.getKey(), e.getValue());
     }
-    String json = JsonWriter.toString(body, JsonDialect.JAVASCRIPT);
-    if (asciiOnly) {
-      json = Json.asciiOnly(json);
-    }
-    return Optional.of(
-        WebhookPayload.builder(name, "application/json", json.getBytes(StandardCharsets.UTF_8))
-            .build());
+    byte[] json = JsonWriter.toBytes(
+        body, asciiOnly ? JsonDialect.JAVASCRIPT_ASCII : JsonDialect.JAVASCRIPT);
+    return Optional.of(WebhookPayload.builder(name, "application/json", json).build());
   }
 
   @Override
@@ -621,7 +617,7 @@ public final class FilerobotFormat implements WebhookFormat {
      */
     public Builder envelopeField(String key, @Nullable Object value) {
       notBlank(key, "key");
-      envelopeFields.put(key, Json.copy(value, "envelopeField " + key));
+      envelopeFields.put(key, JsonValues.copy(value, "envelopeField " + key));
       return this;
     }
 

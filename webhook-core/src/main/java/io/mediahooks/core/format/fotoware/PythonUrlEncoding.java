@@ -1,12 +1,7 @@
 package io.mediahooks.core.format.fotoware;
 
 import io.mediahooks.core.FormatException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.mediahooks.core.internal.PercentEncoding;
 import java.util.Map;
 
 /**
@@ -16,8 +11,6 @@ import java.util.Map;
  * bytes as uppercase {@code %XX}; {@code quote_plus} writes a space as {@code +}.
  */
 final class PythonUrlEncoding {
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
   private PythonUrlEncoding() {}
 
   /** Python {@code urllib.parse.urlencode(pairs)} for string keys and values, in order. */
@@ -42,33 +35,12 @@ final class PythonUrlEncoding {
   }
 
   private static void encode(StringBuilder out, String s, boolean plus, String what) {
-    for (byte b : utf8(s, what)) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '_' || c == '.' || c == '-' || c == '~') {
-        out.append((char) c);
-      } else if (plus && c == ' ') {
-        out.append('+');
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
-    }
-  }
-
-  private static byte[] utf8(String s, String what) {
-    // Python's str.encode('utf-8') refuses lone surrogates; so do we, rather than sending '?'.
-    CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      ByteBuffer bytes = encoder.encode(CharBuffer.wrap(s));
-      byte[] out = new byte[bytes.remaining()];
-      bytes.get(out);
-      return out;
-    } catch (CharacterCodingException e) {
-      throw new FormatException(
-          "fotoware: " + what + " holds an unpaired UTF-16 surrogate, which has no UTF-8 form"
-              + " for URL encoding; fix the text in the snapshot", e);
+      PercentEncoding.append(out, s, PercentEncoding.Safe.UNRESERVED, plus);
+    } catch (IllegalArgumentException e) {
+      // Python's str.encode('utf-8') refuses lone surrogates; so do we, rather than sending '?'.
+      throw new FormatException("fotoware: " + what + " holds an unpaired UTF-16 surrogate, which"
+          + " has no UTF-8 form for URL encoding; fix the text in the snapshot", e);
     }
   }
 }

@@ -16,12 +16,33 @@ public enum JsonDialect {
    * JavaScript object. So {@code JSON.stringify(JSON.parse(body))} gives back the same bytes.
    * Betterez (a Node.js sender) and the neutral formats use it.
    */
-  JAVASCRIPT,
+  JAVASCRIPT(false),
+  /**
+   * {@link #JAVASCRIPT} with every character above U+007E written as a lowercase backslash-u
+   * escape (non-BMP as a surrogate pair): compact JSON that is pure ASCII on the wire, the form
+   * Filerobot's documentation examples show. Parses to the same value as {@link #JAVASCRIPT}.
+   */
+  JAVASCRIPT_ASCII(true),
   /**
    * Python {@code json.dumps(value)} with default settings: separators {@code ", "} and
    * {@code ": "} on one line, {@code ensure_ascii} (every character outside space..tilde as a
    * lowercase backslash-u escape, non-BMP as a surrogate pair), floats as {@code repr}
    * ({@code 300.0}, {@code 1e-05}, {@code 1e+16}). FotoWeb's sender is Python.
    */
-  PYTHON
+  PYTHON(true);
+
+  private final boolean asciiOnly;
+
+  JsonDialect(boolean asciiOnly) {
+    this.asciiOnly = asciiOnly;
+  }
+
+  /**
+   * Whether every character above U+007E is escaped, so the bytes are pure ASCII.
+   *
+   * @return true for ASCII-only output
+   */
+  public boolean asciiOnly() {
+    return asciiOnly;
+  }
 }

@@ -195,7 +195,7 @@ public final class JsonWriter {
    * @param dialect the dialect
    */
   public static void writeString(StringBuilder out, String s, JsonDialect dialect) {
-    boolean python = dialect == JsonDialect.PYTHON;
+    boolean asciiOnly = dialect.asciiOnly();
     out.append('"');
     int n = s.length();
     for (int i = 0; i < n; i++) {
@@ -227,7 +227,7 @@ public final class JsonWriter {
       }
       if (c < 0x20) {
         unicodeEscape(out, c);
-      } else if (python) {
+      } else if (asciiOnly) {
         // ensure_ascii: everything outside ' '..'~' is escaped; Java strings are already UTF-16,
         // so a non-BMP character comes out as its surrogate pair, exactly as Python does.
         if (c > 0x7e) {

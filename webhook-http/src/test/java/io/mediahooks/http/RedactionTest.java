@@ -1,4 +1,4 @@
-package io.mediahooks.http.internal;
+package io.mediahooks.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,21 @@
-package io.mediahooks.http.internal;
+package io.mediahooks.http;
 
 import java.util.Locale;
 
 /**
  * Masks secrets before anything reaches a log, an exception message or a {@code toString()}:
- * credential and signature headers, and URL query strings (microCMS users put their shared secret
- * there) and user-info.
+ * credential and signature headers, URL query strings (microCMS users put their shared secret
+ * there) and URL user-info.
+ *
+ * <p>The library's own logs, results and exception messages use it; it is public so that a
+ * host's {@link DeliveryListener}, receiver or debugging output masks the same things the same
+ * way. Static methods only; stateless and thread-safe.
+ *
+ * <pre>{@code
+ * log.info("POST {} {}: {}", Redaction.url(request.url()), name,
+ *     Redaction.headerValue(name, value));
+ * // POST https://hooks.example.com/media?*** Authorization: ***
+ * }</pre>
  */
 public final class Redaction {
   /** What a masked value is replaced by. */

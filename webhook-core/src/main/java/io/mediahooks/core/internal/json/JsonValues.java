@@ -1,4 +1,4 @@
-package io.mediahooks.core;
+package io.mediahooks.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * numbers, {@code null}, {@code List} and {@code Map} with {@code String} keys. Maps keep their
  * iteration order because vendors' key order is part of their wire format.
  */
-final class JsonValues {
+public final class JsonValues {
   // Floats stay Double (so 300.0 keeps its decimal point) and objects keep their key order.
   // Trailing content and duplicate keys fail instead of being dropped: a map cannot hold both
   // values of a duplicated key, and Jackson would otherwise ignore "{} garbage" after the value.
@@ -34,7 +35,7 @@ final class JsonValues {
   private JsonValues() {}
 
   /** Deep-copies {@code value} into unmodifiable collections, rejecting anything not JSON. */
-  static @Nullable Object copy(@Nullable Object value, String path) {
+  public static @Nullable Object copy(@Nullable Object value, String path) {
     return copy(value, path, new IdentityHashMap<>());
   }
 
@@ -93,8 +94,8 @@ final class JsonValues {
   }
 
   /** Parses JSON text into the same value model: ordered maps, lists, Double for decimals. */
-  static @Nullable Object parse(String json, String path) {
-    Checks.notNull(json, path);
+  public static @Nullable Object parse(String json, String path) {
+    Objects.requireNonNull(json, () -> path + " must not be null");
     try {
       return copy(MAPPER.readValue(json, Object.class), path);
     } catch (JsonProcessingException e) {
