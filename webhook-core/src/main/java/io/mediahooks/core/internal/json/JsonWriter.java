@@ -198,8 +198,18 @@ public final class JsonWriter {
     boolean asciiOnly = dialect.asciiOnly();
     out.append('"');
     int n = s.length();
+    // Runs of characters that need no escape are appended in bulk, not one by one.
+    int run = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\'
+          && (asciiOnly ? c <= 0x7e : !Character.isSurrogate(c))) {
+        continue;
+      }
+      if (run < i) {
+        out.append(s, run, i);
+      }
+      run = i + 1;
       switch (c) {
         case '"':
           out.append("\\\"");
@@ -239,12 +249,16 @@ public final class JsonWriter {
         // Well-formed JSON.stringify (ES2019): pairs pass through, lone surrogates are escaped.
         if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
           out.append(c).append(s.charAt(++i));
+          run = i + 1;
         } else {
           unicodeEscape(out, c);
         }
       } else {
         out.append(c);
       }
+    }
+    if (run < n) {
+      out.append(s, run, n);
     }
     out.append('"');
   }
