@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +26,75 @@ import org.jspecify.annotations.Nullable;
  * <p>Why our own writer rather than Jackson's generator: Python's separators, lowercase
  * backslash-u escapes, {@code repr} floats and JavaScript's number formatting are each a
  * custom hook in Jackson, and together they are simpler and exact as one small class. Jackson is
- * still used to parse. Stateless and thread-safe.
+ * still used to parse.
+ *
+ * <p>Why bytes: every body ends as UTF-8 bytes on a socket, and a worker renders one per attempt
+ * (a 9.5 KB Fotoware body several thousand times a second). Encoding straight into a byte buffer
+ * that the thread keeps between renders costs one exact-size copy per body, where a {@code
+ * StringBuilder} cost its growth, {@code toString} and {@code getBytes}: about 80% of what a
+ * render allocated. The static methods are thread-safe; each thread reuses its own buffers (kept
+ * up to {@value #RETAINED} bytes, larger ones are dropped after use).
  */
 public final class JsonWriter {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+  /** Largest buffer a thread keeps between renders, in bytes (and chars for the scratch). */
+  static final int RETAINED = 64 * 1024;
+  private static final int INITIAL = 4096;
+
+  /**
+   * Per character below 0x80: 0 when it is written as itself, else the letter of its short escape
+   * ({@code n} for newline), or 'u' for a backslash-u escape. Index 0x7f differs per dialect.
+   */
+  private static final byte[] ESCAPES_UTF8 = escapes(false);
+  private static final byte[] ESCAPES_ASCII = escapes(true);
+
+  private static final ThreadLocal<JsonWriter> WRITERS = ThreadLocal.withInitial(JsonWriter::new);
+
+  private byte[] buf = new byte[INITIAL];
+  private char[] chars = new char[256];
+  private int len;
+  private boolean busy;
+  private boolean python;
+  private boolean asciiOnly;
+  private byte[] escapes = ESCAPES_UTF8;
 
   private JsonWriter() {}
+
+  private static byte[] escapes(boolean asciiOnly) {
+    byte[] t = new byte[128];
+    for (int c = 0; c < 0x20; c++) {
+      t[c] = 'u';
+    }
+    t['"'] = '"';
+    t['\\'] = '\\';
+    t['\n'] = 'n';
+    t['\r'] = 'r';
+    t['\t'] = 't';
+    t['\b'] = 'b';
+    t['\f'] = 'f';
+    if (asciiOnly) {
+      // ensure_ascii escapes everything outside ' '..'~', DEL included.
+      t[0x7f] = 'u';
+    }
+    return t;
+  }
 
   /**
    * Serialises {@code value} in {@code dialect} as UTF-8 bytes.
    *
    * @param value the JSON value tree
    * @param dialect the dialect
-   * @return the bytes
+   * @return the bytes, a new array of exactly the body's length
    */
   public static byte[] toBytes(@Nullable Object value, JsonDialect dialect) {
-    return toString(value, dialect).getBytes(StandardCharsets.UTF_8);
+    JsonWriter w = acquire(dialect);
+    try {
+      w.value(value);
+      return Arrays.copyOf(w.buf, w.len);
+    } finally {
+      w.release();
+    }
   }
 
   /**
@@ -52,97 +105,195 @@ public final class JsonWriter {
    * @return the JSON text
    */
   public static String toString(@Nullable Object value, JsonDialect dialect) {
-    StringBuilder out = new StringBuilder(256);
-    write(out, value, dialect);
-    return out.toString();
+    JsonWriter w = acquire(dialect);
+    try {
+      w.value(value);
+      // Well-formed UTF-8 by construction: lone surrogates are always escaped.
+      return new String(w.buf, 0, w.len, StandardCharsets.UTF_8);
+    } finally {
+      w.release();
+    }
   }
 
-  /**
-   * Appends {@code value} in {@code dialect} to {@code out}.
-   *
-   * @param out where to write
-   * @param value the JSON value tree
-   * @param dialect the dialect
-   */
-  public static void write(StringBuilder out, @Nullable Object value, JsonDialect dialect) {
-    boolean python = dialect == JsonDialect.PYTHON;
+  private static JsonWriter acquire(JsonDialect dialect) {
+    JsonWriter w = WRITERS.get();
+    if (w.busy) {
+      // Only if a value's own code re-enters the writer on this thread; never in our formats.
+      w = new JsonWriter();
+    }
+    w.busy = true;
+    w.len = 0;
+    w.python = dialect == JsonDialect.PYTHON;
+    w.asciiOnly = dialect.asciiOnly();
+    w.escapes = w.asciiOnly ? ESCAPES_ASCII : ESCAPES_UTF8;
+    return w;
+  }
+
+  private void release() {
+    busy = false;
+    len = 0;
+    if (buf.length > RETAINED) {
+      buf = new byte[INITIAL];
+    }
+    if (chars.length > RETAINED) {
+      chars = new char[256];
+    }
+  }
+
+  private void ensure(int more) {
+    if (buf.length - len < more) {
+      // Doubling keeps the copies of one render linear in the body's size.
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+  }
+
+  private void put(char c) {
+    ensure(1);
+    buf[len++] = (byte) c;
+  }
+
+  /** Appends ASCII text (literals, digits). */
+  private void ascii(String s) {
+    ascii(s, 0, s.length());
+  }
+
+  private void ascii(String s, int from, int to) {
+    int n = to - from;
+    ensure(n);
+    byte[] b = buf;
+    int p = len;
+    for (int i = from; i < to; i++) {
+      b[p++] = (byte) s.charAt(i);
+    }
+    len = p;
+  }
+
+  private void value(@Nullable Object value) {
     if (value == null) {
-      out.append("null");
+      ascii("null");
     } else if (value instanceof String) {
-      writeString(out, (String) value, dialect);
+      string((String) value);
+    } else if (value instanceof Map) {
+      object((Map<?, ?>) value);
+    } else if (value instanceof List) {
+      array((List<?>) value);
     } else if (value instanceof Boolean) {
-      out.append(((Boolean) value) ? "true" : "false");
-    } else if (value instanceof Integer
-        || value instanceof Long
-        || value instanceof Short
-        || value instanceof Byte
-        || value instanceof BigInteger) {
+      ascii(((Boolean) value) ? "true" : "false");
+    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      integer(((Number) value).intValue());
+    } else if (value instanceof Long) {
+      long v = (Long) value;
+      // A JavaScript sender only has doubles (see javaScriptInteger); Python prints every digit.
+      if (python || (v >= -MAX_SAFE_INTEGER && v <= MAX_SAFE_INTEGER)) {
+        integer(v);
+      } else {
+        number(((Long) value).doubleValue());
+      }
+    } else if (value instanceof BigInteger) {
       if (python) {
         // Python ints are arbitrary precision: json.dumps prints every digit.
-        out.append(value);
+        ascii(value.toString());
       } else {
-        writeJavaScriptInteger(out, (Number) value);
+        javaScriptInteger((BigInteger) value);
       }
     } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-      writeFloat(out, toDouble((Number) value), dialect);
-    } else if (value instanceof Map) {
-      writeObject(out, (Map<?, ?>) value, dialect);
-    } else if (value instanceof List) {
-      List<?> list = (List<?>) value;
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          out.append(python ? ", " : ",");
-        }
-        write(out, list.get(i), dialect);
-      }
-      out.append(']');
+      number(toDouble((Number) value));
     } else {
       throw new IllegalArgumentException(
           "not a JSON value: " + value.getClass().getName() + " (" + value + ")");
     }
   }
 
-  private static void writeObject(StringBuilder out, Map<?, ?> map, JsonDialect dialect) {
-    boolean python = dialect == JsonDialect.PYTHON;
-    boolean indexKeys = false;
-    for (Object key : map.keySet()) {
-      if (!(key instanceof String)) {
-        throw new IllegalArgumentException("JSON object key is not a String: " + key);
+  private void array(List<?> list) {
+    put('[');
+    int n = list.size();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        separator();
       }
-      indexKeys |= !python && isArrayIndex((String) key);
+      value(list.get(i));
     }
-    Iterable<? extends Map.Entry<?, ?>> entries = map.entrySet();
-    if (indexKeys) {
-      // A JavaScript object lists array-index keys first, in ascending numeric order, then the
-      // other keys in insertion order; JSON.stringify (and a receiver re-stringifying what it
-      // parsed, as Betterez's docs advise) writes them in that order, so we must too.
-      List<Map.Entry<?, ?>> ordered = new ArrayList<>(map.size());
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (isArrayIndex((String) e.getKey())) {
-          ordered.add(e);
-        }
-      }
-      ordered.sort(Comparator.comparingLong(e -> Long.parseLong((String) e.getKey())));
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!isArrayIndex((String) e.getKey())) {
-          ordered.add(e);
-        }
-      }
-      entries = ordered;
+    put(']');
+  }
+
+  private void separator() {
+    if (python) {
+      ensure(2);
+      buf[len++] = ',';
+      buf[len++] = ' ';
+    } else {
+      put(',');
     }
-    out.append('{');
+  }
+
+  private void object(Map<?, ?> map) {
+    if (!python && hasArrayIndexKey(map)) {
+      orderedObject(map);
+      return;
+    }
+    put('{');
     boolean first = true;
-    for (Map.Entry<?, ?> e : entries) {
+    for (Map.Entry<?, ?> e : map.entrySet()) {
       if (!first) {
-        out.append(python ? ", " : ",");
+        separator();
       }
       first = false;
-      writeString(out, (String) e.getKey(), dialect);
-      out.append(python ? ": " : ":");
-      write(out, e.getValue(), dialect);
+      member(e);
     }
-    out.append('}');
+    put('}');
+  }
+
+  private void member(Map.Entry<?, ?> e) {
+    Object key = e.getKey();
+    if (!(key instanceof String)) {
+      throw new IllegalArgumentException("JSON object key is not a String: " + key);
+    }
+    string((String) key);
+    if (python) {
+      ensure(2);
+      buf[len++] = ':';
+      buf[len++] = ' ';
+    } else {
+      put(':');
+    }
+    value(e.getValue());
+  }
+
+  private static boolean hasArrayIndexKey(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (key instanceof String && isArrayIndex((String) key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A JavaScript object lists array-index keys first, in ascending numeric order, then the other
+   * keys in insertion order; JSON.stringify (and a receiver re-stringifying what it parsed, as
+   * Betterez's docs advise) writes them in that order, so we must too.
+   */
+  private void orderedObject(Map<?, ?> map) {
+    List<Map.Entry<?, ?>> ordered = new ArrayList<>(map.size());
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (e.getKey() instanceof String && isArrayIndex((String) e.getKey())) {
+        ordered.add(e);
+      }
+    }
+    ordered.sort(Comparator.comparingLong(e -> Long.parseLong((String) e.getKey())));
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (!(e.getKey() instanceof String && isArrayIndex((String) e.getKey()))) {
+        ordered.add(e);
+      }
+    }
+    put('{');
+    for (int i = 0; i < ordered.size(); i++) {
+      if (i > 0) {
+        separator();
+      }
+      member(ordered.get(i));
+    }
+    put('}');
   }
 
   /**
@@ -163,6 +314,28 @@ public final class JsonWriter {
     return Long.parseLong(key) <= 4_294_967_294L;
   }
 
+  private void integer(long v) {
+    if (v == Long.MIN_VALUE) {
+      ascii(Long.toString(v)); // its negation overflows
+      return;
+    }
+    ensure(20);
+    if (v < 0) {
+      buf[len++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long t = v; t >= 10; t /= 10) {
+      digits++;
+    }
+    int p = len + digits;
+    len = p;
+    do {
+      buf[--p] = (byte) ('0' + (int) (v % 10));
+      v /= 10;
+    } while (v != 0);
+  }
+
   /**
    * A JavaScript sender only has doubles, so an integer is written as the number JavaScript
    * would hold for it: exact up to 2^53, rounded to the nearest double beyond (Long.MAX_VALUE is
@@ -170,105 +343,105 @@ public final class JsonWriter {
    * infinities. Printing all digits instead would break receivers that parse and re-stringify
    * the body to check a signature.
    */
-  private static void writeJavaScriptInteger(StringBuilder out, Number n) {
-    if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
-      out.append(n.intValue());
-      return;
+  private void javaScriptInteger(BigInteger n) {
+    if (n.bitLength() <= 53) {
+      integer(n.longValue());
+    } else {
+      // BigInteger converts with round-half-even, as ECMAScript's Number(bigint) does.
+      number(n.doubleValue());
     }
-    if (n instanceof Long) {
-      long v = n.longValue();
-      // Not Math.abs: it overflows for Long.MIN_VALUE.
-      if (v >= -MAX_SAFE_INTEGER && v <= MAX_SAFE_INTEGER) {
-        out.append(v);
-        return;
-      }
-    }
-    // Long and BigInteger both convert with round-half-even, as ECMAScript's Number(bigint) does.
-    writeFloat(out, n.doubleValue(), JsonDialect.JAVASCRIPT);
   }
 
-  /**
-   * Appends a JSON string literal with the dialect's escapes.
-   *
-   * @param out where to write
-   * @param s the string
-   * @param dialect the dialect
-   */
-  public static void writeString(StringBuilder out, String s, JsonDialect dialect) {
-    boolean asciiOnly = dialect.asciiOnly();
-    out.append('"');
+  /** Appends a JSON string literal with the dialect's escapes, encoded as UTF-8. */
+  private void string(String s) {
     int n = s.length();
-    // Runs of characters that need no escape are appended in bulk, not one by one.
-    int run = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\'
-          && (asciiOnly ? c <= 0x7e : !Character.isSurrogate(c))) {
+    char[] cs = chars;
+    if (cs.length < n) {
+      cs = new char[Math.max(n, cs.length * 2)];
+      if (cs.length <= RETAINED) {
+        chars = cs;
+      }
+    }
+    // One bulk copy (an intrinsic for the usual Latin-1 strings), then a loop over an array the
+    // compiler can check once, instead of a bounds- and coder-checked charAt per character.
+    s.getChars(0, n, cs, 0);
+    ensure(n + 2);
+    byte[] b = buf;
+    byte[] esc = escapes;
+    int p = len;
+    b[p++] = '"';
+    int i = 0;
+    while (i < n) {
+      char c = cs[i];
+      if (c < 0x80 && esc[c] == 0) {
+        b[p++] = (byte) c;
+        i++;
         continue;
       }
-      if (run < i) {
-        out.append(s, run, i);
-      }
-      run = i + 1;
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          continue;
-        case '\\':
-          out.append("\\\\");
-          continue;
-        case '\n':
-          out.append("\\n");
-          continue;
-        case '\r':
-          out.append("\\r");
-          continue;
-        case '\t':
-          out.append("\\t");
-          continue;
-        case '\b':
-          out.append("\\b");
-          continue;
-        case '\f':
-          out.append("\\f");
-          continue;
-        default:
-          break;
-      }
-      if (c < 0x20) {
-        unicodeEscape(out, c);
-      } else if (asciiOnly) {
-        // ensure_ascii: everything outside ' '..'~' is escaped; Java strings are already UTF-16,
-        // so a non-BMP character comes out as its surrogate pair, exactly as Python does.
-        if (c > 0x7e) {
-          unicodeEscape(out, c);
-        } else {
-          out.append(c);
-        }
-      } else if (Character.isSurrogate(c)) {
-        // Well-formed JSON.stringify (ES2019): pairs pass through, lone surrogates are escaped.
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          out.append(c).append(s.charAt(++i));
-          run = i + 1;
-        } else {
-          unicodeEscape(out, c);
-        }
-      } else {
-        out.append(c);
-      }
+      len = p;
+      // Up to 6 bytes for this character (12 for an escaped pair), then the rest of the string
+      // at one byte each and the closing quote, so the fast path above never checks capacity.
+      ensure(12 + (n - i));
+      i = special(cs, i, n, c);
+      b = buf;
+      p = len;
     }
-    if (run < n) {
-      out.append(s, run, n);
-    }
-    out.append('"');
+    b[p++] = '"';
+    len = p;
   }
 
-  private static void unicodeEscape(StringBuilder out, char c) {
-    out.append("\\u")
-        .append(HEX[(c >> 12) & 0xf])
-        .append(HEX[(c >> 8) & 0xf])
-        .append(HEX[(c >> 4) & 0xf])
-        .append(HEX[c & 0xf]);
+  /** Writes the character at {@code i} that needs more than itself; returns the next index. */
+  private int special(char[] cs, int i, int n, char c) {
+    byte[] b = buf;
+    if (c < 0x80) {
+      byte e = escapes[c];
+      if (e == 'u') {
+        unicodeEscape(c);
+      } else {
+        b[len++] = '\\';
+        b[len++] = e;
+      }
+      return i + 1;
+    }
+    if (asciiOnly) {
+      // ensure_ascii: a non-BMP character is already its surrogate pair in a Java string, and
+      // comes out as two escapes, exactly as Python writes it.
+      unicodeEscape(c);
+      return i + 1;
+    }
+    if (Character.isSurrogate(c)) {
+      // Well-formed JSON.stringify (ES2019): pairs pass through, lone surrogates are escaped.
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
+        int cp = Character.toCodePoint(c, cs[i + 1]);
+        b[len++] = (byte) (0xf0 | (cp >> 18));
+        b[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+        b[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        b[len++] = (byte) (0x80 | (cp & 0x3f));
+        return i + 2;
+      }
+      unicodeEscape(c);
+      return i + 1;
+    }
+    if (c < 0x800) {
+      b[len++] = (byte) (0xc0 | (c >> 6));
+      b[len++] = (byte) (0x80 | (c & 0x3f));
+    } else {
+      b[len++] = (byte) (0xe0 | (c >> 12));
+      b[len++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+      b[len++] = (byte) (0x80 | (c & 0x3f));
+    }
+    return i + 1;
+  }
+
+  private void unicodeEscape(char c) {
+    ensure(6);
+    byte[] b = buf;
+    b[len++] = '\\';
+    b[len++] = 'u';
+    b[len++] = HEX[(c >> 12) & 0xf];
+    b[len++] = HEX[(c >> 8) & 0xf];
+    b[len++] = HEX[(c >> 4) & 0xf];
+    b[len++] = HEX[c & 0xf];
   }
 
   private static double toDouble(Number n) {
@@ -280,37 +453,37 @@ public final class JsonWriter {
     return n.doubleValue();
   }
 
-  /**
-   * Appends a double in the dialect's number format.
-   *
-   * @param out where to write
-   * @param d the number
-   * @param dialect the dialect
-   */
-  public static void writeFloat(StringBuilder out, double d, JsonDialect dialect) {
-    boolean python = dialect == JsonDialect.PYTHON;
+  /** Appends a double in the dialect's number format. */
+  private void number(double d) {
     if (Double.isNaN(d)) {
-      out.append(python ? "NaN" : "null");
+      ascii(python ? "NaN" : "null");
       return;
     }
     if (Double.isInfinite(d)) {
-      out.append(python ? (d > 0 ? "Infinity" : "-Infinity") : "null");
+      ascii(python ? (d > 0 ? "Infinity" : "-Infinity") : "null");
       return;
     }
     if (d == 0) {
       boolean negative = Double.doubleToRawLongBits(d) != 0;
-      out.append(python ? (negative ? "-0.0" : "0.0") : "0");
+      ascii(python ? (negative ? "-0.0" : "0.0") : "0");
       return;
     }
     if (d < 0) {
-      out.append('-');
+      put('-');
       d = -d;
     }
     Shortest s = shortest(d);
     if (python) {
-      formatPython(out, s.digits, s.point);
+      formatPython(s.digits, s.point);
     } else {
-      formatJavaScript(out, s.digits, s.point);
+      formatJavaScript(s.digits, s.point);
+    }
+  }
+
+  private void zeros(int count) {
+    ensure(count);
+    for (int i = 0; i < count; i++) {
+      buf[len++] = '0';
     }
   }
 
@@ -318,62 +491,63 @@ public final class JsonWriter {
    * Python {@code float_repr_style = 'short'}: fixed notation when -4 &lt; point &lt;= 16, else
    * exponent notation with a sign and at least two exponent digits.
    */
-  private static void formatPython(StringBuilder out, String digits, int point) {
+  private void formatPython(String digits, int point) {
     int k = digits.length();
     if (point > -4 && point <= 16) {
       if (point <= 0) {
-        out.append("0.");
-        for (int i = 0; i < -point; i++) {
-          out.append('0');
-        }
-        out.append(digits);
+        ascii("0.");
+        zeros(-point);
+        ascii(digits);
       } else if (point >= k) {
-        out.append(digits);
-        for (int i = k; i < point; i++) {
-          out.append('0');
-        }
-        out.append(".0");
+        ascii(digits);
+        zeros(point - k);
+        ascii(".0");
       } else {
-        out.append(digits, 0, point).append('.').append(digits, point, k);
+        ascii(digits, 0, point);
+        put('.');
+        ascii(digits, point, k);
       }
       return;
     }
-    out.append(digits.charAt(0));
+    put(digits.charAt(0));
     if (k > 1) {
-      out.append('.').append(digits, 1, k);
+      put('.');
+      ascii(digits, 1, k);
     }
     int exp = point - 1;
-    out.append('e').append(exp < 0 ? '-' : '+');
+    put('e');
+    put(exp < 0 ? '-' : '+');
     int abs = Math.abs(exp);
     if (abs < 10) {
-      out.append('0');
+      put('0');
     }
-    out.append(abs);
+    integer(abs);
   }
 
   /** ECMAScript Number::toString(10), steps 6 to 10. */
-  private static void formatJavaScript(StringBuilder out, String digits, int n) {
+  private void formatJavaScript(String digits, int n) {
     int k = digits.length();
     if (k <= n && n <= 21) {
-      out.append(digits);
-      for (int i = k; i < n; i++) {
-        out.append('0');
-      }
+      ascii(digits);
+      zeros(n - k);
     } else if (0 < n && n <= 21) {
-      out.append(digits, 0, n).append('.').append(digits, n, k);
+      ascii(digits, 0, n);
+      put('.');
+      ascii(digits, n, k);
     } else if (-6 < n && n <= 0) {
-      out.append("0.");
-      for (int i = 0; i < -n; i++) {
-        out.append('0');
-      }
-      out.append(digits);
+      ascii("0.");
+      zeros(-n);
+      ascii(digits);
     } else {
-      out.append(digits.charAt(0));
+      put(digits.charAt(0));
       if (k > 1) {
-        out.append('.').append(digits, 1, k);
+        put('.');
+        ascii(digits, 1, k);
       }
       int exp = n - 1;
-      out.append('e').append(exp < 0 ? '-' : '+').append(Math.abs(exp));
+      put('e');
+      put(exp < 0 ? '-' : '+');
+      integer(Math.abs(exp));
     }
   }
 
@@ -384,6 +558,17 @@ public final class JsonWriter {
    * {@code 0.digits x 10^point}.
    */
   static Shortest shortest(double d) {
+    if (d < 0x1p53 && d == Math.rint(d)) {
+      // Every integer below 2^53 is a double whose neighbours are at most 1 away, so no decimal
+      // with fewer significant digits rounds to it: its own digits, trailing zeros dropped, are
+      // the shortest (300.0 is "3" with point 3). Skips the BigDecimal search for the common case.
+      String all = Long.toString((long) d);
+      int end = all.length();
+      while (all.charAt(end - 1) == '0') {
+        end--;
+      }
+      return new Shortest(all.substring(0, end), all.length());
+    }
     BigDecimal exact = new BigDecimal(d);
     for (int precision = 1; precision <= 17; precision++) {
       // Both neighbours at this precision, not just the nearest: at a power of two the gap
