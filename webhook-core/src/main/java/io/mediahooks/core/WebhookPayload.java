@@ -1,6 +1,7 @@
 package io.mediahooks.core;
 
 import io.mediahooks.core.internal.HeaderChecks;
+import io.mediahooks.core.internal.PayloadAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -31,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class WebhookPayload {
+  static {
+    // Our formats' freshly rendered bodies are handed over without a copy; see PayloadAccess.
+    PayloadAccess.install((name, type, body) -> new Builder(name, type, body, false));
+  }
+
   private final String eventName;
   private final String contentType;
   private final byte[] body;
@@ -55,7 +61,7 @@ public final class WebhookPayload {
    *     content type contains a line break
    */
   public static Builder builder(String eventName, String contentType, byte[] body) {
-    return new Builder(eventName, contentType, body);
+    return new Builder(eventName, contentType, body, true);
   }
 
   /**
@@ -170,11 +176,12 @@ public final class WebhookPayload {
     private final byte[] body;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    private Builder(String eventName, String contentType, byte[] body) {
+    private Builder(String eventName, String contentType, byte[] body, boolean copy) {
       this.eventName = Checks.notBlank(eventName, "eventName");
       this.contentType = HeaderChecks.value("Content-Type", Checks.notBlank(contentType,
           "contentType"));
-      this.body = Checks.notNull(body, "body").clone();
+      Checks.notNull(body, "body");
+      this.body = copy ? body.clone() : body;
     }
 
     /**

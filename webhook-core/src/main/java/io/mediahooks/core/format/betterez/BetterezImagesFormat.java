@@ -8,6 +8,7 @@ import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.MediaSnapshot;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.core.internal.PayloadAccess;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -182,7 +183,7 @@ public final class BetterezImagesFormat implements WebhookFormat {
     BetterezBody body = new BetterezBody(event, attempt, accountId, passThroughIds);
     String eventName = body.eventName();
     return Optional.of(
-        WebhookPayload.builder(eventName, "application/json", body.render()).build());
+        PayloadAccess.builder(eventName, "application/json", body.render()).build());
   }
 
   @Override

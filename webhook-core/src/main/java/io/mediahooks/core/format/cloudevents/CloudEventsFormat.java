@@ -7,6 +7,7 @@ import io.mediahooks.core.MediaEvent;
 import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.core.internal.PayloadAccess;
 import io.mediahooks.core.internal.json.JsonDialect;
 import io.mediahooks.core.internal.json.JsonWriter;
 import java.net.URI;
@@ -231,7 +232,7 @@ public final class CloudEventsFormat implements WebhookFormat {
     Map<String, @Nullable Object> data = EventData.of(event, includeExtensions);
 
     if (mode == Mode.BINARY) {
-      WebhookPayload.Builder payload = WebhookPayload.builder(
+      WebhookPayload.Builder payload = PayloadAccess.builder(
           type, DATA_CONTENT_TYPE, JsonWriter.toBytes(data, JsonDialect.JAVASCRIPT));
       payload.header("ce-specversion", SPEC_VERSION);
       payload.header("ce-id", Attributes.headerValue(id));
@@ -264,7 +265,7 @@ public final class CloudEventsFormat implements WebhookFormat {
     }
     ce.putAll(extensionAttributes);
     ce.put("data", data);
-    return Optional.of(WebhookPayload.builder(
+    return Optional.of(PayloadAccess.builder(
         type, STRUCTURED_CONTENT_TYPE, JsonWriter.toBytes(ce, JsonDialect.JAVASCRIPT)).build());
   }
 

@@ -7,6 +7,7 @@ import io.mediahooks.core.MediaEvent;
 import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.core.internal.PayloadAccess;
 import io.mediahooks.core.internal.json.JsonDialect;
 import io.mediahooks.core.internal.json.JsonValues;
 import io.mediahooks.core.internal.json.JsonWriter;
@@ -300,7 +301,7 @@ public final class FilerobotFormat implements WebhookFormat {
     }
     byte[] json = JsonWriter.toBytes(
         body, asciiOnly ? JsonDialect.JAVASCRIPT_ASCII : JsonDialect.JAVASCRIPT);
-    return Optional.of(WebhookPayload.builder(name, "application/json", json).build());
+    return Optional.of(PayloadAccess.builder(name, "application/json", json).build());
   }
 
   @Override

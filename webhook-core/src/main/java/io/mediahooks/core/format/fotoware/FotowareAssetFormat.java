@@ -10,6 +10,7 @@ import io.mediahooks.core.MediaSnapshot;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
 import io.mediahooks.core.internal.HeaderChecks;
+import io.mediahooks.core.internal.PayloadAccess;
 import io.mediahooks.core.internal.json.JsonDialect;
 import io.mediahooks.core.internal.json.JsonWriter;
 import java.net.URI;
@@ -481,7 +482,7 @@ public final class FotowareAssetFormat implements WebhookFormat {
     byte[] body = encoding == Encoding.JSON
         ? JsonWriter.toBytes(envelope, JsonDialect.PYTHON)
         : formBody(envelope);
-    return Optional.of(WebhookPayload.builder(eventName, encoding.contentType(), body)
+    return Optional.of(PayloadAccess.builder(eventName, encoding.contentType(), body)
         .header("User-Agent", userAgent)
         .build());
   }

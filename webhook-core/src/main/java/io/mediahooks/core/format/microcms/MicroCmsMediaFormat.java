@@ -9,6 +9,7 @@ import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.MediaSnapshot;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.core.internal.PayloadAccess;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -233,7 +234,7 @@ public final class MicroCmsMediaFormat implements WebhookFormat {
     }
     String type = MicroCmsBody.type(event.type());
     byte[] body = MicroCmsBody.render(service, type, event.before(), event.after());
-    return Optional.of(WebhookPayload.builder(type, "application/json", body).build());
+    return Optional.of(PayloadAccess.builder(type, "application/json", body).build());
   }
 
   @Override
