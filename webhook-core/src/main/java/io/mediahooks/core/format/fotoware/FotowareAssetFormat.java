@@ -455,7 +455,7 @@ public final class FotowareAssetFormat implements WebhookFormat {
       }
     }
 
-    Map<String, Object> envelope = new LinkedHashMap<>();
+    Map<String, Object> envelope = new LinkedHashMap<>(32); // 16 keys, no resize
     envelope.put("pixel-width", subject.pixelWidth());
     envelope.put("byline", subject.joined(FotowareFields.BYLINE));
     envelope.put("description", subject.joined(FotowareFields.DESCRIPTION));

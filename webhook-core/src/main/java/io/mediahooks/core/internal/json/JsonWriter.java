@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,14 @@ public final class JsonWriter {
   private boolean python;
   private boolean asciiOnly;
   private byte[] escapes = ESCAPES_UTF8;
+  /** Whether the object being written has no member yet (saved around nested objects). */
+  private boolean firstMember;
+  /**
+   * Writes one member of the object being written. Maps are walked with {@code forEach}, not
+   * {@code entrySet()}: the unmodifiable maps events hold wrap every entry they hand out in a new
+   * object (hundreds per Fotoware asset), and their {@code forEach} is the backing map's own loop.
+   */
+  private final BiConsumer<Object, Object> memberWriter = this::nextMember;
 
   private JsonWriter() {}
 
@@ -123,6 +132,7 @@ public final class JsonWriter {
     }
     w.busy = true;
     w.len = 0;
+    w.firstMember = false;
     w.python = dialect == JsonDialect.PYTHON;
     w.asciiOnly = dialect.asciiOnly();
     w.escapes = w.asciiOnly ? ESCAPES_ASCII : ESCAPES_UTF8;
@@ -232,19 +242,22 @@ public final class JsonWriter {
       return;
     }
     put('{');
-    boolean first = true;
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!first) {
-        separator();
-      }
-      first = false;
-      member(e);
-    }
+    boolean outer = firstMember;
+    firstMember = true;
+    map.forEach(memberWriter);
+    firstMember = outer;
     put('}');
   }
 
-  private void member(Map.Entry<?, ?> e) {
-    Object key = e.getKey();
+  private void nextMember(Object key, @Nullable Object value) {
+    if (!firstMember) {
+      separator();
+    }
+    firstMember = false;
+    member(key, value);
+  }
+
+  private void member(@Nullable Object key, @Nullable Object value) {
     if (!(key instanceof String)) {
       throw new IllegalArgumentException("JSON object key is not a String: " + key);
     }
@@ -256,7 +269,7 @@ public final class JsonWriter {
     } else {
       put(':');
     }
-    value(e.getValue());
+    value(value);
   }
 
   private static boolean hasArrayIndexKey(Map<?, ?> map) {
@@ -291,7 +304,7 @@ public final class JsonWriter {
       if (i > 0) {
         separator();
       }
-      member(ordered.get(i));
+      member(ordered.get(i).getKey(), ordered.get(i).getValue());
     }
     put('}');
   }
