@@ -9,11 +9,11 @@ import io.mediahooks.http.Redaction;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +108,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OkHttpTransport implements WebhookTransport {
   private static final DestinationGuard ALLOW_ALL = DestinationGuard.allowAll();
+  /**
+   * The system properties through which the JVM's default proxy selector can return a proxy for
+   * an http(s) URL (java.net's "Networking Properties"); when none is set it returns DIRECT.
+   */
+  private static final List<String> JVM_PROXY_PROPERTIES = List.of("http.proxyHost",
+      "https.proxyHost", "socksProxyHost", "java.net.useSystemProxies");
   /** How many parsed URLs are kept; endpoints usually number a handful. */
   private static final int MAX_CACHED_URLS = 256;
 
@@ -117,12 +123,21 @@ public final class OkHttpTransport implements WebhookTransport {
     if (r == null) {
       return chain.proceed(chain.request());
     }
+    // Each with...() copies the chain: only change what differs (usually nothing, since the
+    // derived clients start from the endpoint defaults).
+    int connect = millis(r.connectTimeout());
     int read = millis(r.readTimeout());
-    return chain
-        .withConnectTimeout(millis(r.connectTimeout()), TimeUnit.MILLISECONDS)
-        .withReadTimeout(read, TimeUnit.MILLISECONDS)
-        .withWriteTimeout(read, TimeUnit.MILLISECONDS)
-        .proceed(chain.request());
+    Interceptor.Chain c = chain;
+    if (c.connectTimeoutMillis() != connect) {
+      c = c.withConnectTimeout(connect, TimeUnit.MILLISECONDS);
+    }
+    if (c.readTimeoutMillis() != read) {
+      c = c.withReadTimeout(read, TimeUnit.MILLISECONDS);
+    }
+    if (c.writeTimeoutMillis() != read) {
+      c = c.withWriteTimeout(read, TimeUnit.MILLISECONDS);
+    }
+    return c.proceed(c.request());
   };
 
   private final OkHttpClient base;
@@ -266,7 +281,12 @@ public final class OkHttpTransport implements WebhookTransport {
         .followSslRedirects(false)
         .authenticator(Authenticator.NONE)
         .cookieJar(CookieJar.NO_COOKIES)
-        .cache(null);
+        .cache(null)
+        // Every request carries its own timeouts (REQUEST_TIMEOUTS applies them per call); the
+        // client starts from the endpoint defaults so that the usual request changes nothing.
+        .connectTimeout(WebhookRequest.DEFAULT_CONNECT_TIMEOUT)
+        .readTimeout(WebhookRequest.DEFAULT_READ_TIMEOUT)
+        .writeTimeout(WebhookRequest.DEFAULT_READ_TIMEOUT);
     if (!guard.equals(ALLOW_ALL)) {
       b.proxy(Proxy.NO_PROXY);
     }
@@ -314,6 +334,8 @@ public final class OkHttpTransport implements WebhookTransport {
     Proxy configured = base.proxy();
     if (configured != null) {
       proxies = List.of(configured);
+    } else if (base.proxySelector() == ProxySelector.getDefault() && noJvmProxyConfigured()) {
+      return; // what the JVM's default selector answers then: DIRECT, at a fraction of the cost
     } else {
       try {
         // Asked on every request: the JVM's proxy settings may change while it runs.
@@ -335,6 +357,19 @@ public final class OkHttpTransport implements WebhookTransport {
     }
   }
 
+  /**
+   * Whether none of the system properties that make the JVM's default {@link ProxySelector}
+   * answer with a proxy is set. Read per request, like the selector itself reads them.
+   */
+  private static boolean noJvmProxyConfigured() {
+    for (String property : JVM_PROXY_PROPERTIES) {
+      if (System.getProperty(property) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private WebhookResponse toWebhookResponse(Response response) throws IOException {
     int status = response.code();
     if (status < 100 || status > 599) {
@@ -344,19 +379,27 @@ public final class OkHttpTransport implements WebhookTransport {
   }
 
   private static Map<String, List<String>> headers(Headers headers) {
-    Map<String, List<String>> byName = new LinkedHashMap<>();
-    Map<String, String> firstSpelling = new HashMap<>();
-    for (int i = 0; i < headers.size(); i++) {
+    int n = headers.size();
+    Map<String, List<String>> byName = new LinkedHashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
       String name = headers.name(i);
-      String key = firstSpelling.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> name);
+      // Grouped under the first spelling seen; answers carry a handful of headers, so a scan
+      // of the names so far is cheaper than a case-folded index.
+      String key = name;
+      for (String seen : byName.keySet()) {
+        if (seen.equalsIgnoreCase(name)) {
+          key = seen;
+          break;
+        }
+      }
       byName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(headers.value(i));
     }
     return byName;
   }
 
   private String readSnippet(Response response) {
-    if (bodySnippetBytes == 0) {
-      return "";
+    if (bodySnippetBytes == 0 || response.body().contentLength() == 0) {
+      return ""; // the usual webhook answer: no buffer, no copy
     }
     Buffer buffer = new Buffer();
     try {

@@ -331,6 +331,31 @@ class OkHttpTransportTest {
   }
 
   @Test
+  void defaultTimeoutsReachTheCallWhateverTheHostClientSays() throws Exception {
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient observing = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(1))
+        .readTimeout(Duration.ofSeconds(2))
+        .writeTimeout(Duration.ofSeconds(3))
+        .addNetworkInterceptor(chain -> {
+          seen.add((long) chain.connectTimeoutMillis());
+          seen.add((long) chain.readTimeoutMillis());
+          seen.add((long) chain.writeTimeoutMillis());
+          return chain.proceed(chain.request());
+        })
+        .build();
+    try (OkHttpTransport t = OkHttpTransport.builder().client(observing).build()) {
+      server.enqueue(new MockResponse.Builder().code(200).build());
+
+      t.send(post("/hook", "application/json", new byte[0]).build());
+
+      assertThat(seen).containsExactly(WebhookRequest.DEFAULT_CONNECT_TIMEOUT.toMillis(),
+          WebhookRequest.DEFAULT_READ_TIMEOUT.toMillis(),
+          WebhookRequest.DEFAULT_READ_TIMEOUT.toMillis());
+    }
+  }
+
+  @Test
   void statusIsReturnedWithWhatWasReadWhenTheBodyStalls() throws Exception {
     // MockWebServer writes part of the body, then stalls until our read timeout fires.
     server.enqueue(new MockResponse.Builder().code(202).body("accepted")
@@ -529,6 +554,27 @@ class OkHttpTransportTest {
           .isInstanceOfSatisfying(DestinationRefusedException.class,
               e -> assertThat(e.address()).contains("socks.corp.test"))
           .hasMessageContaining("through the socks proxy");
+    }
+  }
+
+  @Test
+  void guardedRequestIsRefusedWhenTheJvmProxyPropertiesWouldProxyIt() {
+    // The default selector reads these properties per request; so must the transport's
+    // shortcut for "no proxy configured".
+    String before = System.getProperty("https.proxyHost");
+    System.setProperty("https.proxyHost", "proxy.corp.test");
+    try (OkHttpTransport t = OkHttpTransport.create()) {
+      assertThatThrownBy(() -> t.send(WebhookRequest.builder("https://hooks.partner.test/hook")
+              .build()))
+          .isInstanceOfSatisfying(DestinationRefusedException.class,
+              e -> assertThat(e.address()).contains("proxy.corp.test"))
+          .hasMessageContaining("through the http proxy");
+    } finally {
+      if (before == null) {
+        System.clearProperty("https.proxyHost");
+      } else {
+        System.setProperty("https.proxyHost", before);
+      }
     }
   }
 
