@@ -1,6 +1,9 @@
 package io.mediahooks.examples.bench;
 
+import io.mediahooks.core.Attempt;
 import io.mediahooks.core.MediaEvent;
+import io.mediahooks.core.WebhookFormat;
+import io.mediahooks.core.WebhookPayload;
 import io.mediahooks.http.MediaWebhooks;
 import io.mediahooks.http.PublishResult;
 import io.mediahooks.http.RetryPolicy;
@@ -17,12 +20,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -57,6 +62,10 @@ import okhttp3.Response;
  *       {@code N} threads each looping {@code client.send(POST BodyPublishers.ofByteArray)}.
  *   <li>{@code okhttp-nagle} (large body only, by default): the plain loop with OkHttp's default
  *       sockets, to show the Nagle / delayed-ACK trap.
+ *   <li>{@code library-prerendered} (diagnostic, only when asked for with {@code --contenders}):
+ *       the library exactly as {@code library}, but its format hands out the body rendered once
+ *       in advance, so the difference to {@code library} is what rendering costs a delivery and
+ *       the difference to {@code okhttp} is the rest of the library (queue, request, results).
  * </ul>
  * Each repetition runs every contender once for the same time, in an order rotated per
  * repetition; warm-up repetitions are discarded. Reported: the median requests per second of
@@ -78,6 +87,8 @@ public final class ThroughputComparison {
   static final String OKHTTP = "okhttp";
   static final String JDK = "jdk";
   static final String OKHTTP_NAGLE = "okhttp-nagle";
+  static final String PRERENDERED = "library-prerendered";
+  private static final List<String> KNOWN = List.of(LIBRARY, OKHTTP, JDK, OKHTTP_NAGLE, PRERENDERED);
 
   private ThroughputComparison() {}
 
@@ -142,9 +153,9 @@ public final class ThroughputComparison {
           case "--contenders":
             o.contenders = List.of(value.split(","));
             for (String c : o.contenders) {
-              if (!List.of(LIBRARY, OKHTTP, JDK, OKHTTP_NAGLE).contains(c)) {
+              if (!KNOWN.contains(c)) {
                 throw new IllegalArgumentException("unknown contender " + c + "; known: "
-                    + LIBRARY + ", " + OKHTTP + ", " + JDK + ", " + OKHTTP_NAGLE);
+                    + String.join(", ", KNOWN));
               }
             }
             break;
@@ -299,7 +310,9 @@ public final class ThroughputComparison {
               names.add(c);
             }
           }
-          try (MediaWebhooks library = contenders.library(receiver, body, n)) {
+          try (MediaWebhooks library = contenders.library(receiver, body, body.format, n);
+              MediaWebhooks prerendered = contenders.library(receiver, body,
+                  new PrerenderedFormat(body), n)) {
             int total = o.warmup + o.reps;
             for (int rep = 0; rep < total; rep++) {
               boolean measured = rep >= o.warmup;
@@ -308,7 +321,8 @@ public final class ThroughputComparison {
                 long before = receiver.requests();
                 int connectionsBefore = receiver.connectionsOpened();
                 long cpuBefore = Machine.processCpuNanos();
-                Round r = contenders.round(name, library, receiver, body, n, o.seconds);
+                Round r = contenders.round(name, name.equals(PRERENDERED) ? prerendered : library,
+                    receiver, body, n, o.seconds);
                 Round counted = new Round(r.ok, r.failed, r.nanos,
                     receiver.requests() - before, receiver.connectionsOpened() - connectionsBefore,
                     Machine.processCpuNanos() - cpuBefore);
@@ -359,11 +373,12 @@ public final class ThroughputComparison {
         .build();
     private final HttpClient jdk = HttpClient.newHttpClient();
 
-    MediaWebhooks library(RawHttpReceiver receiver, Workloads.Body body, int workers) {
+    MediaWebhooks library(RawHttpReceiver receiver, Workloads.Body body, WebhookFormat format,
+        int workers) {
       return MediaWebhooks.builder()
           .endpoint(WebhookEndpoint.builder(receiver.url(body.path))
               .name(body.name)
-              .format(body.format)
+              .format(format)
               .retry(RetryPolicy.none())
               .callTimeout(Duration.ofSeconds(10))
               .allowPrivateNetworks()
@@ -378,6 +393,7 @@ public final class ThroughputComparison {
       long nanos = (long) (seconds * 1e9);
       switch (name) {
         case LIBRARY:
+        case PRERENDERED:
           return libraryRound(library, body.event, n, nanos);
         case OKHTTP:
           return loop(n, nanos, okhttpCall(okhttp, receiver, body));
@@ -430,6 +446,35 @@ public final class ThroughputComparison {
       }
       // java.net.http's client has no close() before JDK 21; its threads are daemons and it
       // is released with the last reference.
+    }
+  }
+
+  /**
+   * The diagnostic contender's format: the body's payload, rendered once in advance, for every
+   * attempt. Never a real format (a receiver would see one body for every event).
+   */
+  static final class PrerenderedFormat implements WebhookFormat {
+    private final WebhookPayload payload;
+    private final String name;
+
+    PrerenderedFormat(Workloads.Body body) {
+      this.payload = body.format.render(body.event, Attempt.first(Instant.EPOCH)).orElseThrow();
+      this.name = body.format.name() + " (prerendered)";
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Optional<String> skipReason(MediaEvent event) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<WebhookPayload> render(MediaEvent event, Attempt attempt) {
+      return Optional.of(payload);
     }
   }
 
