@@ -513,6 +513,54 @@ class OkHttpTransportTest {
     assertThat(third.getConnectionIndex()).isNotEqualTo(first.getConnectionIndex());
   }
 
+  @Test
+  void concurrentDeliveriesKeepTheirConnectionsAcrossALull() throws Exception {
+    int concurrency = 12; // above OkHttp's default of 5 idle connections
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(
+        concurrency);
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        try {
+          // Every request of a wave waits for the others: each needs a connection of its own.
+          together.await(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.BrokenBarrierException
+            | java.util.concurrent.TimeoutException e) {
+          return new MockResponse.Builder().code(500).build();
+        }
+        return new MockResponse.Builder().code(200).build();
+      }
+    });
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+    try {
+      for (int wave = 0; wave < 2; wave++) {
+        List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+          statuses.add(pool.submit(() ->
+              transport.send(post("/hook", "application/json", new byte[0]).build()).status()));
+        }
+        for (java.util.concurrent.Future<Integer> f : statuses) {
+          assertThat(f.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    java.util.Set<Integer> connections = new java.util.HashSet<>();
+    for (int i = 0; i < 2 * concurrency; i++) {
+      connections.add(take().getConnectionIndex());
+    }
+    assertThat(connections).hasSize(concurrency);
+  }
+
+  @Test
+  void maxIdleConnectionsMustBeInRange() {
+    assertThatThrownBy(() -> OkHttpTransport.builder().maxIdleConnections(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxIdleConnections must be 0 to 1024, was -1");
+  }
+
   // --- proxies ---
 
   @Test
