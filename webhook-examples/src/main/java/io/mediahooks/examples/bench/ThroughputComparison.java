@@ -29,11 +29,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import javax.net.SocketFactory;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -58,6 +60,9 @@ import okhttp3.Response;
  *       client.newCall(POST same bytes).execute()} on one shared {@code OkHttpClient} whose
  *       sockets have TCP_NODELAY on, as the library's do: without it the large body pays a
  *       delayed ACK per request (see {@code okhttp-nagle}), which would flatter the library.
+ *       Its pool keeps as many idle connections as the library's transport ({@value
+ *       OkHttpTransport.Builder#DEFAULT_MAX_IDLE_CONNECTIONS}), for the same reason: with
+ *       OkHttp's default of 5 it reconnects hundreds of times a second at concurrency 64.
  *   <li>{@code jdk}: the obvious {@code java.net.http} sender: {@code HttpClient.newHttpClient()},
  *       {@code N} threads each looping {@code client.send(POST BodyPublishers.ofByteArray)}.
  *   <li>{@code okhttp-nagle} (large body only, by default): the plain loop with OkHttp's default
@@ -366,6 +371,9 @@ public final class ThroughputComparison {
     private final OkHttpTransport libraryTransport = OkHttpTransport.create();
     private final OkHttpClient okhttp = new OkHttpClient.Builder()
         .socketFactory(new NoDelaySocketFactory())
+        // As many idle connections as the library's transport keeps, for the same reason.
+        .connectionPool(new ConnectionPool(OkHttpTransport.Builder.DEFAULT_MAX_IDLE_CONNECTIONS,
+            5, TimeUnit.MINUTES))
         .callTimeout(Duration.ofSeconds(10))
         .build();
     private final OkHttpClient okhttpNagle = new OkHttpClient.Builder()
