@@ -179,7 +179,11 @@ public final class JsonWriter {
   }
 
   private void value(@Nullable Object value) {
-    if (value == null) {
+    if (value instanceof JsonObject) {
+      jsonObject((JsonObject) value);
+    } else if (value instanceof JsonArray) {
+      jsonArray((JsonArray) value);
+    } else if (value == null) {
       ascii("null");
     } else if (value instanceof String) {
       string((String) value);
@@ -224,6 +228,100 @@ public final class JsonWriter {
       value(list.get(i));
     }
     put(']');
+  }
+
+  /** An object copied by {@link JsonValues#copy}: two arrays, kinds decided already. */
+  private void jsonObject(JsonObject o) {
+    if (!python && o.hasArrayIndexKey) {
+      orderedObject(o);
+      return;
+    }
+    String[] keys = o.keys;
+    @Nullable Object[] values = o.values;
+    byte[] kinds = o.kinds;
+    put('{');
+    for (int i = 0; i < keys.length; i++) {
+      if (i > 0) {
+        separator();
+      }
+      if (kinds[2 * i] == JsonValues.PLAIN_STRING) {
+        plainString(keys[i]);
+      } else {
+        string(keys[i]);
+      }
+      if (python) {
+        ensure(2);
+        buf[len++] = ':';
+        buf[len++] = ' ';
+      } else {
+        put(':');
+      }
+      element(kinds[2 * i + 1], values[i]);
+    }
+    put('}');
+  }
+
+  private void jsonArray(JsonArray a) {
+    @Nullable Object[] elements = a.elements;
+    byte[] kinds = a.kinds;
+    put('[');
+    for (int i = 0; i < elements.length; i++) {
+      if (i > 0) {
+        separator();
+      }
+      element(kinds[i], elements[i]);
+    }
+    put(']');
+  }
+
+  /** A value of a copied container, by the kind decided when it was copied. */
+  private void element(byte kind, @Nullable Object v) {
+    switch (kind) {
+      case JsonValues.PLAIN_STRING:
+        plainString((String) v);
+        break;
+      case JsonValues.STRING:
+        string((String) v);
+        break;
+      case JsonValues.OBJECT:
+        jsonObject((JsonObject) v);
+        break;
+      case JsonValues.ARRAY:
+        jsonArray((JsonArray) v);
+        break;
+      case JsonValues.SMALL_INT:
+        integer(((Number) v).intValue());
+        break;
+      case JsonValues.TRUE:
+        ascii("true");
+        break;
+      case JsonValues.FALSE:
+        ascii("false");
+        break;
+      case JsonValues.NULL:
+        ascii("null");
+        break;
+      default:
+        value(v);
+    }
+  }
+
+  /**
+   * A string {@link JsonValues#isPlain} found to need no escape: copied in bulk. The deprecated
+   * {@code getBytes} keeps the low byte of each character, which is exact for ASCII, and copies a
+   * compact string's bytes with one array copy instead of a loop per character.
+   */
+  @SuppressWarnings("deprecation")
+  private void plainString(String s) {
+    int n = s.length();
+    ensure(n + 2);
+    byte[] b = buf;
+    int p = len;
+    b[p++] = '"';
+    s.getBytes(0, n, b, p);
+    p += n;
+    b[p++] = '"';
+    len = p;
   }
 
   private void separator() {
