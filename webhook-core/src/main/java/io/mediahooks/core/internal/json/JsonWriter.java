@@ -249,13 +249,7 @@ public final class JsonWriter {
       } else {
         string(keys[i]);
       }
-      if (python) {
-        ensure(2);
-        buf[len++] = ':';
-        buf[len++] = ' ';
-      } else {
-        put(':');
-      }
+      colon();
       element(kinds[2 * i + 1], values[i]);
     }
     put('}');
@@ -360,6 +354,11 @@ public final class JsonWriter {
       throw new IllegalArgumentException("JSON object key is not a String: " + key);
     }
     string((String) key);
+    colon();
+    value(value);
+  }
+
+  private void colon() {
     if (python) {
       ensure(2);
       buf[len++] = ':';
@@ -367,7 +366,6 @@ public final class JsonWriter {
     } else {
       put(':');
     }
-    value(value);
   }
 
   private static boolean hasArrayIndexKey(Map<?, ?> map) {
