@@ -52,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  * for its record and queue slot, about 150 for its timer entry while it waits for a retry, and up
  * to about 450 for the text of its last error (a receiver's answer is cut to 200 characters).
  * Events are held by reference and shared by all endpoints of one event; each published event
- * adds about 100 bytes of bookkeeping until its last delivery ends. Bodies are rendered for each
+ * adds about 60 bytes of bookkeeping until its last delivery ends. Bodies are rendered for each
  * attempt and not kept. With receivers down and the queue full, the heap held is therefore at
  * most about {@code capacity * 700 bytes} plus the events, plus the {@link DeadLetterStore}'s
  * entries (bounded too by default).

@@ -2,6 +2,8 @@ package io.mediahooks.http.internal;
 
 import io.mediahooks.core.MediaEvent;
 import io.mediahooks.http.DeliveryScheduler;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +13,31 @@ import org.jspecify.annotations.Nullable;
  * can find every one of them.
  */
 final class Delivery {
+  /** Held and in its lane, but publish has not yet told the listener: not to be started. */
   static final int NEW = 0;
   static final int QUEUED = 1;
   static final int RUNNING = 2;
   static final int WAITING = 3;
   static final int DONE = 4;
+  /**
+   * A worker reached it while it was still {@link #NEW} and left it out of its lane; the
+   * publishing thread puts it back once the listener has seen it queued.
+   */
+  static final int DEFERRED = 5;
+
+  /**
+   * CAS on {@link #state}: NEW to QUEUED by the publishing thread without the lock, and NEW to
+   * DEFERRED by a worker under it; every other transition is a plain write under the lock.
+   */
+  static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(Delivery.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   final Route route;
   final MediaEvent event;
@@ -30,7 +52,7 @@ final class Delivery {
   @Nullable String lastError;
   @Nullable String eventName;
 
-  // Guarded by Engine.lock (state is volatile for cheap unlocked checks).
+  // Guarded by Engine.lock (state is volatile for cheap unlocked checks; see STATE).
   volatile int state = NEW;
   @Nullable Delivery prev;
   @Nullable Delivery next;

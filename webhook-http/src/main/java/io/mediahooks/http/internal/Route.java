@@ -84,8 +84,10 @@ final class Route {
     }
     String name = endpoint.format().name();
     String reason = skip.get();
-    // The built-in formats start their reasons with their own name; say it once.
-    return reason.startsWith(name + ": ") ? "format " + reason : "format " + name + ": " + reason;
+    // The built-in formats start their reasons with their own name; say it once. (Compared in
+    // place: this runs on the host's thread for every filtered event.)
+    boolean named = reason.startsWith(name) && reason.startsWith(": ", name.length());
+    return named ? "format " + reason : "format " + name + ": " + reason;
   }
 
   /**
