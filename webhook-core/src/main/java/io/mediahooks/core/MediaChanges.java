@@ -66,6 +66,11 @@ public final class MediaChanges {
           new Field("thumbnailUrl", MediaSnapshot::thumbnailUrl, null),
           new Field("previewUrl", MediaSnapshot::previewUrl, null));
 
+  /** The fields that make a change of their own: the only ones {@link #kinds} compares. */
+  private static final List<Field> CHANGING = FIELDS.stream()
+      .filter(f -> f.change != null)
+      .collect(java.util.stream.Collectors.toUnmodifiableList());
+
   private final Set<MediaChange> changes;
   private final List<FieldChange> fields;
 
@@ -122,6 +127,28 @@ public final class MediaChanges {
     }
     return new MediaChanges(
         Collections.unmodifiableSet(changes), Collections.unmodifiableList(fields));
+  }
+
+  /**
+   * Exactly {@code between(before, after).changes()}, without building the field list: what a
+   * filter or a format's {@code skipReason} asks on the host's thread inside {@code publish},
+   * where the full diff (a record per changed field, metadata names concatenated) cost 1 to 2.5
+   * microseconds. Stops comparing the fields of a kind once the kind is found.
+   */
+  static Set<MediaChange> kinds(MediaSnapshot before, MediaSnapshot after) {
+    EnumSet<MediaChange> changes = EnumSet.noneOf(MediaChange.class);
+    for (Field f : CHANGING) {
+      MediaChange kind = Objects.requireNonNull(f.change);
+      if (!changes.contains(kind) && !Objects.equals(f.getter.apply(before),
+          f.getter.apply(after))) {
+        changes.add(kind);
+      }
+    }
+    if (!changes.contains(MediaChange.METADATA)
+        && !before.metadata().equals(after.metadata())) {
+      changes.add(MediaChange.METADATA);
+    }
+    return changes.isEmpty() ? Set.of() : Collections.unmodifiableSet(changes);
   }
 
   /**

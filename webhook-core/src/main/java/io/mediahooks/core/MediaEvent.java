@@ -52,6 +52,8 @@ public final class MediaEvent {
   // Derived lazily: most publishes never look at the field diff, and building an event sits on
   // the host's hot path. Racy single-check: MediaChanges is immutable, so a duplicate is harmless.
   private @Nullable MediaChanges diff;
+  // The change kinds alone, derived lazily and cheaply for filters (same racy single-check).
+  private @Nullable Set<MediaChange> derivedChanges;
 
   private MediaEvent(Builder b, MediaEventType type) {
     this.id = b.id != null ? b.id : UUID.randomUUID().toString();
@@ -169,7 +171,19 @@ public final class MediaEvent {
     if (explicitChanges != null) {
       return explicitChanges;
     }
-    return type == MediaEventType.UPDATED ? diff().changes() : Set.of();
+    if (type != MediaEventType.UPDATED || before == null || after == null) {
+      return Set.of();
+    }
+    MediaChanges d = diff;
+    if (d != null) {
+      return d.changes();
+    }
+    Set<MediaChange> k = derivedChanges;
+    if (k == null) {
+      k = MediaChanges.kinds(before, after);
+      derivedChanges = k;
+    }
+    return k;
   }
 
   /**

@@ -192,4 +192,45 @@ class MediaChangesTest {
     assertThatThrownBy(() -> diff.fields().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
+  @Test
+  void theCheapChangeKindsAreExactlyThoseOfTheFullDiff() {
+    // Every combination of up to three edits, side-effect fields and metadata additions and
+    // removals included: the shortcut filters use must never disagree with the diff.
+    java.util.List<UnaryOperator<MediaSnapshot.Builder>> edits = new java.util.ArrayList<>();
+    fieldsAndTheirChange().forEach(a -> {
+      @SuppressWarnings("unchecked")
+      UnaryOperator<MediaSnapshot.Builder> edit = (UnaryOperator<MediaSnapshot.Builder>) a.get()[2];
+      edits.add(edit);
+    });
+    sideEffectFields().forEach(a -> {
+      @SuppressWarnings("unchecked")
+      UnaryOperator<MediaSnapshot.Builder> edit = (UnaryOperator<MediaSnapshot.Builder>) a.get()[2];
+      edits.add(edit);
+    });
+    edits.add(b -> b.metadata("added", MetadataValue.of("x")));
+    edits.add(b -> b.metadata("keywords", null));
+    edits.add(b -> b.metadata("keywords", MetadataValue.of("k2", "k1")));
+    edits.add(b -> b);
+    int n = edits.size();
+    int compared = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        for (int k = j; k < n; k++) {
+          MediaSnapshot after =
+              edits.get(k).apply(edits.get(j).apply(edits.get(i).apply(BASE.newBuilder())))
+                  .build();
+          java.util.Set<MediaChange> full = MediaChanges.between(BASE, after).changes();
+          assertThat(MediaChanges.kinds(BASE, after)).as("edits %d %d %d", i, j, k)
+              .isEqualTo(full);
+          assertThat(MediaChanges.kinds(after, BASE)).isEqualTo(
+              MediaChanges.between(after, BASE).changes());
+          MediaEvent event = MediaEvent.updated(BASE, after);
+          assertThat(event.changes()).isEqualTo(full);
+          assertThat(event.diff().changes()).isEqualTo(event.changes());
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(1_000);
+  }
 }
