@@ -276,16 +276,20 @@ public final class ThroughputComparison {
     }
 
     String markdown() {
+      boolean prerendered = cells.stream().anyMatch(c -> c.rounds.containsKey(PRERENDERED));
       StringBuilder sb = new StringBuilder();
       sb.append("| body | concurrency | library req/s | OkHttp loop (TCP_NODELAY) req/s |"
-          + " library / OkHttp | java.net.http req/s | OkHttp default sockets (Nagle) req/s |\n");
-      sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+          + " library / OkHttp | java.net.http req/s | OkHttp default sockets (Nagle) req/s |");
+      sb.append(prerendered ? " library, body prerendered / OkHttp |\n" : "\n");
+      sb.append("|---|---:|---:|---:|---:|---:|---:|").append(prerendered ? "---:|\n" : "\n");
       for (Cell c : cells) {
-        sb.append(String.format(Locale.ROOT, "| %s (%,d B) | %d | %,.0f | %,.0f | %.2f | %,.0f | %s |%n",
+        sb.append(String.format(Locale.ROOT, "| %s (%,d B) | %d | %,.0f | %,.0f | %.2f | %,.0f | %s |",
             c.body, c.bodyBytes, c.concurrency, c.median(LIBRARY), c.median(OKHTTP),
             c.medianRatio(LIBRARY), c.median(JDK),
             c.rounds.containsKey(OKHTTP_NAGLE)
                 ? String.format(Locale.ROOT, "%,.0f", c.median(OKHTTP_NAGLE)) : "n/a"));
+        sb.append(prerendered ? String.format(Locale.ROOT, " %.2f |%n", c.medianRatio(PRERENDERED))
+            : System.lineSeparator());
       }
       return sb.toString();
     }
