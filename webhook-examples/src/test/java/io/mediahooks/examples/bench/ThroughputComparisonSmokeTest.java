@@ -49,6 +49,25 @@ class ThroughputComparisonSmokeTest {
   }
 
   @Test
+  void thePrerenderedContenderDeliversOneBodyAndGetsItsOwnColumn() throws Exception {
+    ThroughputComparison.Options o = ThroughputComparison.Options.parse(new String[] {
+        "--seconds", "0.2", "--warmup", "0", "--reps", "1", "--concurrency", "2",
+        "--bodies", "fotoware", "--contenders", "library-prerendered,okhttp"});
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    ThroughputComparison.Report report =
+        ThroughputComparison.run(o, new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertThat(report.failed()).isZero();
+    assertThat(report.received).isEqualTo(report.sent);
+    ThroughputComparison.Cell cell = report.cells.get(0);
+    assertThat(cell.rounds.keySet()).containsExactlyInAnyOrder("library-prerendered", "okhttp");
+    assertThat(cell.rounds.get("library-prerendered").get(0).ok).isPositive();
+    assertThat(report.markdown()).contains("library, body prerendered / OkHttp")
+        .containsPattern("\\| fotoware \\(9,534 B\\) \\| 2 \\|.*\\| [0-9.]+ \\|\\R");
+  }
+
+  @Test
   void optionsAreCheckedAndNamed() {
     assertThatThrownBy(() -> ThroughputComparison.Options.parse(new String[] {"--bogus", "1"}))
         .hasMessageContaining("unknown option --bogus");
