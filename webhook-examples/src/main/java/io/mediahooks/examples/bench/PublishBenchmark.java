@@ -49,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the real {@link OkHttpTransport} posting to {@link RawHttpReceiver} on 127.0.0.1.
  *   <li>{@code pacing}: how the host publishes, outside the timed region (a {@link
  *       Level#Invocation} set-up). {@code idle}: each publish finds the engine idle (the previous
- *       event's future is complete and the workers have had 50 us to park), the usual case for a
+ *       event's future is complete and the workers have had {@code gapMicros}, 50 us by
+ *       default, to park), the usual case for a
  *       media application whose operations are far apart compared with a delivery; it includes
  *       waking a worker. {@code backlog}: the host publishes whenever fewer than {@value
  *       #BACKLOG} deliveries are held, so every publish meets busy workers competing for the
@@ -95,6 +96,16 @@ public class PublishBenchmark {
   /** How the host paces its publishes: {@code idle} or {@code backlog}. */
   @Param({"idle", "backlog"})
   public String pacing = "idle";
+
+  /**
+   * With {@code idle} pacing, how long the host waits after the previous event was delivered
+   * before it publishes again, in microseconds. 50 by default: long enough for the workers to
+   * park, short enough that the previous delivery's aftermath (OkHttp's timeout watchdog and
+   * connection-pool cleaner threads, the receiver) may still hold the other core. Hosts whose
+   * media operations are milliseconds apart are better modelled by {@code -p gapMicros=1000}.
+   */
+  @Param({"50"})
+  public long gapMicros = 50;
 
   private @Nullable RawHttpReceiver receiver;
   private @Nullable WebhookTransport webhookTransport;
@@ -188,7 +199,7 @@ public class PublishBenchmark {
         LockSupport.parkNanos(10_000);
       }
       // The workers finish their bookkeeping after completing the future, then park.
-      LockSupport.parkNanos(50_000);
+      LockSupport.parkNanos(gapMicros * 1_000);
     } else {
       while (w.pendingCount() >= BACKLOG) {
         LockSupport.parkNanos(10_000);
