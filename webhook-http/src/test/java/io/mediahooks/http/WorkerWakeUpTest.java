@@ -2,6 +2,7 @@ package io.mediahooks.http;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediahooks.core.Attempt;
 import io.mediahooks.core.MediaEvent;
@@ -46,6 +47,8 @@ class WorkerWakeUpTest {
         .clock(clock)
         .scheduler(scheduler)
         .random(TestRandom.nominal())
+        // These tests are about waking parked workers; watching is tested on its own below.
+        .idleWatch(Duration.ZERO)
         .workers(workers);
   }
 
@@ -182,6 +185,115 @@ class WorkerWakeUpTest {
   }
 
   // --- closing ----------------------------------------------------------------------------------
+
+  /** Answers 200 and records which worker thread sent each event. */
+  static final class ThreadRecordingTransport implements WebhookTransport {
+    final Map<String, String> senderByEvent = new ConcurrentHashMap<>();
+
+    @Override
+    public WebhookResponse send(WebhookRequest request) {
+      String body = java.nio.charset.StandardCharsets.UTF_8.decode(request.body()).toString();
+      java.util.regex.Matcher m = Pattern.compile("\"id\":\"([^\"]*)\"").matcher(body);
+      senderByEvent.put(m.find() ? m.group(1) : body, Thread.currentThread().getName());
+      return WebhookResponse.of(200, Map.of(), "");
+    }
+  }
+
+  /** Waits (bounded) until exactly one worker waits with a timeout (watches); returns it. */
+  private static Thread awaitOneWatching(WorkerGroup group) {
+    long end = System.nanoTime() + SECONDS.toNanos(10);
+    for (;;) {
+      List<Thread> watching = new ArrayList<>();
+      int waiting = 0;
+      List<Thread> all = group.threads();
+      for (Thread t : all) {
+        if (t.getState() == Thread.State.TIMED_WAITING) {
+          watching.add(t);
+        } else if (t.getState() == Thread.State.WAITING) {
+          waiting++;
+        }
+      }
+      if (watching.size() == 1 && waiting == all.size() - 1) {
+        return watching.get(0);
+      }
+      assertThat(System.nanoTime()).as("one worker watching, the rest parked").isLessThan(end);
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void afterADeliveryOneWorkerWatchesAndTakesTheNextEventWithoutAWakeUp() throws Exception {
+    ThreadRecordingTransport transport = new ThreadRecordingTransport();
+    WorkerGroup group = new WorkerGroup();
+    MediaWebhooks webhooks = group.build(() -> open(builder(transport, 4)
+        .idleWatch(Duration.ofMinutes(10))
+        .endpoint(endpoint("a"))));
+    assertThat(await(webhooks.publish(Events.created("evt-1"))).allDelivered()).isTrue();
+    Thread watcher = awaitOneWatching(group);
+
+    for (int i = 2; i <= 5; i++) {
+      assertThat(await(webhooks.publish(Events.created("evt-" + i))).allDelivered()).isTrue();
+      // publish woke nobody: the watching worker found the event itself and sent it, then
+      // went back to watching.
+      assertThat(transport.senderByEvent.get("evt-" + i)).isEqualTo(watcher.getName());
+      assertThat(awaitOneWatching(group)).isSameAs(watcher);
+    }
+  }
+
+  @Test
+  void withoutWatchingEveryWorkerParksAfterADelivery() throws Exception {
+    // The control for the test above: with idleWatch zero every worker parks, and each publish
+    // wakes one; the sender is then not a watcher (none exists).
+    ThreadRecordingTransport transport = new ThreadRecordingTransport();
+    WorkerGroup group = new WorkerGroup();
+    MediaWebhooks webhooks = group.build(() -> open(builder(transport, 4)
+        .endpoint(endpoint("a"))));
+    assertThat(await(webhooks.publish(Events.created("evt-1"))).allDelivered()).isTrue();
+    group.awaitAllParked();
+    assertThat(await(webhooks.publish(Events.created("evt-2"))).allDelivered()).isTrue();
+    group.awaitAllParked();
+  }
+
+  @Test
+  void watchingEndsAfterItsWindowAndEveryWorkerParks() throws Exception {
+    WorkerGroup group = new WorkerGroup();
+    MediaWebhooks webhooks = group.build(() -> open(builder(new CountingTransport(), 3)
+        .idleWatch(Duration.ofMillis(20))
+        .endpoint(endpoint("a"))));
+    assertThat(await(webhooks.publish(Events.created("evt-1"))).allDelivered()).isTrue();
+
+    group.awaitAllParked();
+
+    // And a publish then wakes a parked worker as usual.
+    assertThat(await(webhooks.publish(Events.created("evt-2"))).allDelivered()).isTrue();
+  }
+
+  @Test
+  void closeEndsAWatchingWorker() throws Exception {
+    WorkerGroup group = new WorkerGroup();
+    MediaWebhooks webhooks = group.build(() -> open(builder(new CountingTransport(), 2)
+        .idleWatch(Duration.ofMinutes(10))
+        .endpoint(endpoint("a"))));
+    assertThat(await(webhooks.publish(Events.created("evt-1"))).allDelivered()).isTrue();
+    awaitOneWatching(group);
+    List<Thread> workers = group.threads();
+
+    webhooks.close(Duration.ofSeconds(10));
+
+    for (Thread t : workers) {
+      t.join(SECONDS.toMillis(10));
+      assertThat(t.isAlive()).as(t.getName()).isFalse();
+    }
+  }
+
+  @Test
+  void idleWatchMustBeZeroToAnHour() {
+    assertThatThrownBy(() -> MediaWebhooks.builder().idleWatch(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("idleWatch must be 0 to 1 hour");
+    assertThatThrownBy(() -> MediaWebhooks.builder().idleWatch(Duration.ofHours(2)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
   @Test
   void closeWakesParkedWorkersAndTheirThreadsEnd() throws Exception {

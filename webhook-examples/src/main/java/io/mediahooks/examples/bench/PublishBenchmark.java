@@ -107,6 +107,13 @@ public class PublishBenchmark {
   @Param({"50"})
   public long gapMicros = 50;
 
+  /**
+   * {@code MediaWebhooks.Builder.idleWatch} in milliseconds: the library's default (1,000), or 0
+   * to measure publish with every idle worker asleep (each publish then wakes one).
+   */
+  @Param({"1000"})
+  public long idleWatchMillis = 1000;
+
   private @Nullable RawHttpReceiver receiver;
   private @Nullable WebhookTransport webhookTransport;
   private @Nullable MediaWebhooks webhooks;
@@ -170,6 +177,7 @@ public class PublishBenchmark {
             receiver != null))
         .transport(webhookTransport)
         .listener(DeliveryListener.logging())
+        .idleWatch(Duration.ofMillis(idleWatchMillis))
         .build();
     for (int i = 0; i < RING; i++) {
       befores[i] = Workloads.image(i);

@@ -40,6 +40,8 @@ public final class EngineConfig {
   public @Nullable RandomGenerator random;
   /** The guard of endpoints without their own. */
   public DestinationGuard guard = DestinationGuard.strict();
+  /** How long a worker watches for new work after the last delivery; zero: never. */
+  public Duration idleWatch = Duration.ofSeconds(1);
   /** How long after a deliver() call its retries may start. */
   public Duration deliverRetryWindow = Duration.ofSeconds(30);
 }
