@@ -92,11 +92,17 @@ public final class MicroCmsMediaFormat implements WebhookFormat {
   private final @Nullable String serviceId;
   private final Set<MediaChange> editOn;
   private final boolean editOnAnyChange;
+  /** The constant start of the skip reason, built once: skipReason runs inside publish. */
+  private final String skipPrefix;
 
   private MicroCmsMediaFormat(Builder b) {
     this.serviceId = b.serviceId;
     this.editOn = Collections.unmodifiableSet(MicroCmsBody.copy(b.editOn));
     this.editOnAnyChange = b.editOnAnyChange;
+    this.skipPrefix = editOn.isEmpty()
+        ? "microcms: configured to send no edit events; this update is "
+        : "microcms: sends edit only for " + MicroCmsBody.joinOr(editOn)
+            + " changes; this update is ";
   }
 
   /**
@@ -203,11 +209,7 @@ public final class MicroCmsMediaFormat implements WebhookFormat {
         return Optional.empty();
       }
     }
-    if (editOn.isEmpty()) {
-      return Optional.of("microcms: configured to send no edit events; this update is " + changes);
-    }
-    return Optional.of("microcms: sends edit only for " + MicroCmsBody.joinOr(editOn)
-        + " changes; this update is " + changes);
+    return Optional.of(skipPrefix + changes);
   }
 
   /**
