@@ -115,8 +115,8 @@ public final class Engine {
    */
   private final Sleeper[] parked;
   private int parkedCount;
-  /** The worker watching for work after the last delivery (see {@link #watch}), or null. */
-  private @Nullable Sleeper watcher;
+  /** Whether a worker is watching for work after the last delivery (see {@link #watch}). */
+  private boolean watching;
   /** How long a worker keeps watching after its last delivery; 0 turns watching off. */
   private final long watchNanos;
   private boolean accepting = true;
@@ -423,8 +423,8 @@ public final class Engine {
    * caller holds the lock, which is released while parked and held again on return.
    */
   private void parkLocked(Sleeper me) {
-    if (watcher == null && watchNanos > 0 && !stopping) {
-      watch(me);
+    if (!watching && watchNanos > 0 && !stopping) {
+      watch();
       if (stopping || !ready.isEmpty()) {
         return; // the caller's loop takes the work (or stops)
       }
@@ -462,8 +462,8 @@ public final class Engine {
    * of its own time per millisecond. The price is up to a millisecond before a delivery starts,
    * and a thousand short wake-ups a second for {@code watchNanos} after the last delivery.
    */
-  private void watch(Sleeper me) {
-    watcher = me;
+  private void watch() {
+    watching = true;
     searching.incrementAndGet();
     long deadline = System.nanoTime() + watchNanos;
     try {
@@ -477,7 +477,7 @@ public final class Engine {
         }
       } while (!stopping && ready.isEmpty() && System.nanoTime() - deadline < 0);
     } finally {
-      watcher = null;
+      watching = false;
       searching.decrementAndGet();
     }
   }
