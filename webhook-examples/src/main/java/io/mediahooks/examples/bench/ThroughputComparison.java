@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivery throughput to a loopback receiver, side by side: the library against a plain OkHttp
@@ -319,9 +321,11 @@ public final class ThroughputComparison {
               names.add(c);
             }
           }
-          try (MediaWebhooks library = contenders.library(receiver, body, body.format, n);
-              MediaWebhooks prerendered = contenders.library(receiver, body,
-                  new PrerenderedFormat(body), n)) {
+          // Only the instances a round uses: an idle one's workers would still share the cores.
+          try (MediaWebhooks library = names.contains(LIBRARY)
+                  ? contenders.library(receiver, body, body.format, n) : null;
+              MediaWebhooks prerendered = names.contains(PRERENDERED)
+                  ? contenders.library(receiver, body, new PrerenderedFormat(body), n) : null) {
             int total = o.warmup + o.reps;
             for (int rep = 0; rep < total; rep++) {
               boolean measured = rep >= o.warmup;
@@ -330,7 +334,8 @@ public final class ThroughputComparison {
                 long before = receiver.requests();
                 int connectionsBefore = receiver.connectionsOpened();
                 long cpuBefore = Machine.processCpuNanos();
-                Round r = contenders.round(name, name.equals(PRERENDERED) ? prerendered : library,
+                Round r = contenders.round(name,
+                    name.equals(PRERENDERED) ? prerendered : name.equals(LIBRARY) ? library : null,
                     receiver, body, n, o.seconds);
                 Round counted = new Round(r.ok, r.failed, r.nanos,
                     receiver.requests() - before, receiver.connectionsOpened() - connectionsBefore,
@@ -400,13 +405,13 @@ public final class ThroughputComparison {
           .build();
     }
 
-    Round round(String name, MediaWebhooks library, RawHttpReceiver receiver,
+    Round round(String name, @Nullable MediaWebhooks library, RawHttpReceiver receiver,
         Workloads.Body body, int n, double seconds) throws InterruptedException {
       long nanos = (long) (seconds * 1e9);
       switch (name) {
         case LIBRARY:
         case PRERENDERED:
-          return libraryRound(library, body.event, n, nanos);
+          return libraryRound(Objects.requireNonNull(library, name), body.event, n, nanos);
         case OKHTTP:
           return loop(n, nanos, okhttpCall(okhttp, receiver, body));
         case OKHTTP_NAGLE:
