@@ -1,19 +1,23 @@
 package io.mediahooks.http.okhttp;
 
 import io.mediahooks.http.DestinationGuard;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import javax.net.SocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates the sockets of one guard's connections: each checks the address it actually connects to
  * against the guard (so a DNS answer that changed between lookup and connect is still caught) and
  * has TCP_NODELAY on (with Nagle's algorithm, a body larger than one write waits for the
- * receiver's delayed ACK: 44 ms per 9.5 KB request measured here).
+ * receiver's delayed ACK: 44 ms per 9.5 KB request measured here), and writes what OkHttp
+ * writes between two flushes as one send (see {@link GuardedSocket#getOutputStream()}).
  */
 final class GuardedSocketFactory extends SocketFactory {
   private final DestinationGuard guard;
@@ -62,9 +66,16 @@ final class GuardedSocketFactory extends SocketFactory {
     return s;
   }
 
-  /** A plain socket that asks the guard before connecting. */
+  /**
+   * How many bytes a socket collects before it sends without waiting for a flush: a request's
+   * head and a body up to about this size leave in one send.
+   */
+  static final int COALESCE_BYTES = 16 * 1024;
+
+  /** A plain socket that asks the guard before connecting, and coalesces its writes. */
   static final class GuardedSocket extends Socket {
     private final DestinationGuard guard;
+    private @Nullable OutputStream out;
 
     GuardedSocket(DestinationGuard guard) throws SocketException {
       this.guard = guard;
@@ -93,6 +104,25 @@ final class GuardedSocketFactory extends SocketFactory {
       // for (GuardedDns keeps it), or the literal.
       guard.check(target.getHostString(), address);
       super.connect(endpoint, timeout);
+    }
+
+    /**
+     * The socket's stream, buffered until a flush or {@value #COALESCE_BYTES} bytes. OkHttp hands
+     * its socket one write per 8 KiB segment and writes a request's head before its body, so
+     * without this a 9.5 KB request left in three sends (185, 8,192 and 1,342 bytes measured):
+     * with TCP_NODELAY that is three packets, three wake-ups of the receiver and three system
+     * calls where one does. OkHttp flushes after every request head that waits for an answer
+     * ({@code Expect: 100-continue}), every complete request and every HTTP/2 frame batch, and
+     * TLS flushes after every record, so nothing waits in the buffer for a reply it needs.
+     */
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+      OutputStream o = out;
+      if (o == null) {
+        o = new BufferedOutputStream(super.getOutputStream(), COALESCE_BYTES);
+        out = o;
+      }
+      return o;
     }
   }
 }

@@ -10,10 +10,12 @@ import io.mediahooks.http.WebhookRequest;
 import io.mediahooks.http.WebhookResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -36,6 +38,9 @@ import okhttp3.Dns;
 import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -671,6 +676,107 @@ class OkHttpTransportTest {
     assertThat(noDelay).containsExactly(true, true);
     assertThat(new GuardedSocketFactory(DestinationGuard.strict()).createSocket().getTcpNoDelay())
         .isTrue();
+  }
+
+  @Test
+  void writesLeaveTheSocketTogetherAtTheFlush() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        Socket client = new GuardedSocketFactory(LOOPBACK_OK).createSocket()) {
+      client.connect(listener.getLocalSocketAddress(), 5_000);
+      try (Socket peer = listener.accept()) {
+        OutputStream out = client.getOutputStream();
+        assertThat(client.getOutputStream()).isSameAs(out);
+        // What OkHttp hands the socket for a 9.5 KB request: the head, then 8 KiB segments.
+        byte[] head = pattern(185, 1);
+        byte[] segment = pattern(8_192, 2);
+        byte[] rest = pattern(1_342, 3);
+        out.write(head);
+        out.write(segment);
+        out.write(rest);
+
+        peer.setSoTimeout(300);
+        assertThatThrownBy(() -> peer.getInputStream().read())
+            .as("nothing is sent before the flush")
+            .isInstanceOf(SocketTimeoutException.class);
+
+        out.flush();
+        peer.setSoTimeout(10_000);
+        byte[] received = peer.getInputStream().readNBytes(185 + 8_192 + 1_342);
+        ByteBuffer expected = ByteBuffer.allocate(received.length).put(head).put(segment).put(rest);
+        assertThat(received).isEqualTo(expected.array());
+
+        // A write larger than the buffer goes out without waiting for a flush.
+        byte[] large = pattern(GuardedSocketFactory.COALESCE_BYTES + 1, 4);
+        out.write(large);
+        assertThat(peer.getInputStream().readNBytes(large.length)).isEqualTo(large);
+      }
+    }
+  }
+
+  @Test
+  void expectContinueHeadIsSentBeforeTheBody() throws Exception {
+    // OkHttp sends the head, flushes and waits for "100 Continue" before the body: the head
+    // must not wait in the socket's buffer for a reply that needs it.
+    server.enqueue(new MockResponse.Builder().add100Continue().code(200).build());
+    byte[] body = pattern(9_534, 5);
+
+    WebhookResponse response = transport.send(post("/hook", "application/json", body)
+        .setHeader("Expect", "100-continue")
+        .timeouts(LONG, Duration.ofSeconds(5), LONG)
+        .build());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(take().getBody().toByteArray()).isEqualTo(body);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "http/1.1"})
+  void httpsDeliversWholeBodiesThroughTheCoalescingSocket(String protocol) throws Exception {
+    HeldCertificate certificate = new HeldCertificate.Builder()
+        .addSubjectAlternativeName("127.0.0.1")
+        .build();
+    HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder()
+        .heldCertificate(certificate)
+        .build();
+    HandshakeCertificates clientCertificates = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(certificate.certificate())
+        .build();
+    server.useHttps(serverCertificates.sslSocketFactory());
+    server.setProtocols(protocol.equals("h2")
+        ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1) : List.of(Protocol.HTTP_1_1));
+    OkHttpClient trusting = new OkHttpClient.Builder()
+        .sslSocketFactory(clientCertificates.sslSocketFactory(),
+            clientCertificates.trustManager())
+        .build();
+    byte[] small = pattern(9_534, 6);
+    byte[] large = pattern(70_000, 7);
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    try (OkHttpTransport t = OkHttpTransport.builder().client(trusting).build()) {
+      String url = "https://127.0.0.1:" + server.getPort() + "/hook";
+      for (byte[] body : List.of(small, large)) {
+        WebhookResponse response = t.send(WebhookRequest.builder(url)
+            .body("application/json", ByteBuffer.wrap(body))
+            .guard(LOOPBACK_OK)
+            .timeouts(LONG, Duration.ofSeconds(5), LONG)
+            .build());
+        assertThat(response.status()).isEqualTo(200);
+      }
+    }
+
+    RecordedRequest first = take();
+    assertThat(first.getHandshake()).isNotNull();
+    assertThat(first.getBody().toByteArray()).isEqualTo(small);
+    assertThat(take().getBody().toByteArray()).isEqualTo(large);
+  }
+
+  private static byte[] pattern(int length, int seed) {
+    byte[] b = new byte[length];
+    for (int i = 0; i < length; i++) {
+      b[i] = (byte) (i * 31 + seed);
+    }
+    return b;
   }
 
   @Test
