@@ -7,8 +7,6 @@ import io.mediahooks.core.MediaSnapshot;
 import io.mediahooks.core.internal.json.JsonDialect;
 import io.mediahooks.core.internal.json.JsonWriter;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -28,33 +26,50 @@ final class MicroCmsBody {
     }
   }
 
+  /**
+   * The body, written member by member: it is four members and two small objects, and building
+   * it as maps first cost more than writing it (the body is rendered for every attempt).
+   */
   static byte[] render(
       String service, String type, @Nullable MediaSnapshot before, @Nullable MediaSnapshot after) {
-    Map<String, @Nullable Object> body = new LinkedHashMap<>();
-    body.put("service", service);
-    body.put("type", type);
-    // Both keys are always present; the missing side is an explicit null.
-    body.put("old", before == null ? null : media(before, "before"));
-    body.put("new", after == null ? null : media(after, "after"));
-    return JsonWriter.toBytes(body, JsonDialect.JAVASCRIPT);
+    // Checked before writing, so a FormatException never leaves a half-written body behind.
+    String oldUrl = before == null ? null : url(before, "before");
+    String newUrl = after == null ? null : url(after, "after");
+    return JsonWriter.toBytes(JsonDialect.JAVASCRIPT, out -> {
+      out.beginObject()
+          .member("service", service)
+          .member("type", type);
+      // Both keys are always present; the missing side is an explicit null.
+      media(out.name("old"), before, oldUrl);
+      media(out.name("new"), after, newUrl);
+      out.endObject();
+    });
   }
 
-  static Map<String, @Nullable Object> media(MediaSnapshot s, String side) {
+  private static String url(MediaSnapshot s, String side) {
     String url = s.url();
     if (url == null) {
       throw new FormatException("microcms: url missing on the '" + side + "' snapshot"
           + " (MediaSnapshot.url): microCMS identifies media only by URL");
     }
+    return url;
+  }
+
+  private static void media(JsonWriter out, @Nullable MediaSnapshot s, @Nullable String url) {
+    if (s == null) {
+      out.write(null);
+      return;
+    }
     boolean image = s.isImage();
-    Map<String, @Nullable Object> m = new LinkedHashMap<>();
-    m.put("url", url);
-    m.put("width", image ? s.width() : null);
-    m.put("height", image ? s.height() : null);
+    out.beginObject()
+        .member("url", url)
+        .member("width", image ? s.width() : null)
+        .member("height", image ? s.height() : null);
     String alt = s.alt();
     if (image && alt != null && !alt.isEmpty()) {
-      m.put("alt", alt);
+      out.member("alt", alt);
     }
-    return m;
+    out.endObject();
   }
 
   static String joinOr(Set<MediaChange> changes) {
