@@ -34,8 +34,12 @@ public final class WebhookRequest {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default read timeout (between bytes of the response): 30 seconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-  /** Default timeout of the whole call, connect to last byte: 60 seconds. */
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * Default timeout of the whole call, connect to last byte: 30 seconds. Hosted webhook services
+   * give a receiver 15 to 30 seconds; longer only holds a worker on a receiver that hangs. Equal to
+   * the read timeout on purpose: see {@link WebhookEndpoint.Builder#callTimeout(Duration)}.
+   */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
