@@ -3,6 +3,10 @@
  * <ul>
  *   <li>{@link io.mediahooks.examples.bench.PublishBenchmark}: JMH, what {@code
  *       MediaWebhooks.publish} costs the host's thread (median and percentiles);
+ *   <li>{@link io.mediahooks.examples.bench.EventBenchmark}: JMH, what building the event costs
+ *       the host before it publishes;
+ *   <li>{@link io.mediahooks.examples.bench.RenderBenchmark}: JMH, what rendering one body costs
+ *       a worker, to split the throughput figures;
  *   <li>{@link io.mediahooks.examples.bench.ThroughputComparison}: delivered requests per second
  *       to a loopback receiver, side by side with a plain OkHttp loop and a {@code
  *       java.net.http} loop at the same concurrency;

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a tree of JSON values in one {@link JsonDialect}, byte for byte as that dialect's
- * reference implementation does.
+ * reference implementation does; or, through {@link #toBytes(JsonDialect, Body)}, a body written
+ * member by member, for formats whose bodies have a fixed shape.
  *
  * <p>Values: {@code null}, {@code String}, {@code Boolean}, {@code Number} ({@code Integer},
  * {@code Long}, {@code Short}, {@code Byte}, {@code BigInteger} as integers; {@code Double},
