@@ -455,7 +455,9 @@ public final class FotowareAssetFormat implements WebhookFormat {
       }
     }
 
-    Map<String, Object> envelope = new LinkedHashMap<>(32); // 16 keys, no resize
+    // The envelope in its wire order, written member by member: a map of it cost more than the
+    // writing (this runs for every attempt).
+    Envelope envelope = new Envelope();
     envelope.put("pixel-width", subject.pixelWidth());
     envelope.put("byline", subject.joined(FotowareFields.BYLINE));
     envelope.put("description", subject.joined(FotowareFields.DESCRIPTION));
@@ -480,8 +482,8 @@ public final class FotowareAssetFormat implements WebhookFormat {
     envelope.put("id", event.id());
 
     byte[] body = encoding == Encoding.JSON
-        ? JsonWriter.toBytes(envelope, JsonDialect.PYTHON)
-        : formBody(envelope);
+        ? JsonWriter.toBytes(JsonDialect.PYTHON, envelope::writeTo)
+        : envelope.formBody();
     return Optional.of(PayloadAccess.builder(eventName, encoding.contentType(), body)
         .header("User-Agent", userAgent)
         .build());
@@ -510,14 +512,35 @@ public final class FotowareAssetFormat implements WebhookFormat {
     return url == null || url.isEmpty() ? "" : site.absolute(url);
   }
 
-  private static byte[] formBody(Map<String, Object> envelope) {
-    List<Map.Entry<String, String>> pairs = new ArrayList<>(envelope.size());
-    for (Map.Entry<String, Object> e : envelope.entrySet()) {
-      Object v = e.getValue();
-      String text = v instanceof String ? (String) v : JsonWriter.toString(v, JsonDialect.PYTHON);
-      pairs.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), text));
+  /** The top-level members of a body, in the order they are sent. */
+  private static final class Envelope {
+    private final String[] keys = new String[16];
+    private final Object[] values = new Object[16];
+    private int size;
+
+    void put(String key, Object value) {
+      keys[size] = key;
+      values[size++] = value;
     }
-    return PythonUrlEncoding.urlencode(pairs).getBytes(StandardCharsets.US_ASCII);
+
+    void writeTo(JsonWriter out) {
+      out.beginObject();
+      for (int i = 0; i < size; i++) {
+        out.member(keys[i], values[i]);
+      }
+      out.endObject();
+    }
+
+    /** Python's urlencode of the members, non-string values as their Python JSON. */
+    byte[] formBody() {
+      List<Map.Entry<String, String>> pairs = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        Object v = values[i];
+        String text = v instanceof String ? (String) v : JsonWriter.toString(v, JsonDialect.PYTHON);
+        pairs.add(new AbstractMap.SimpleImmutableEntry<>(keys[i], text));
+      }
+      return PythonUrlEncoding.urlencode(pairs).getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   @Override
