@@ -130,10 +130,11 @@ public final class MediaChanges {
   }
 
   /**
-   * Exactly {@code between(before, after).changes()}, without building the field list: what a
-   * filter or a format's {@code skipReason} asks on the host's thread inside {@code publish},
-   * where the full diff (a record per changed field, metadata names concatenated) cost 1 to 2.5
-   * microseconds. Stops comparing the fields of a kind once the kind is found.
+   * Exactly {@code between(before, after).changes()}, without building the field list: what
+   * {@link MediaEvent} derives when an update is built, for filters and skip reasons to read
+   * inside {@code publish}; the full diff (a record per changed field, metadata names
+   * concatenated) cost 1 to 2.5 microseconds. Stops comparing the fields of a kind once the kind
+   * is found.
    */
   static Set<MediaChange> kinds(MediaSnapshot before, MediaSnapshot after) {
     EnumSet<MediaChange> changes = EnumSet.noneOf(MediaChange.class);

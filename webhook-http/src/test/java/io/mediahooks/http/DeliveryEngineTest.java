@@ -1,6 +1,8 @@
 package io.mediahooks.http;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
+import static io.mediahooks.http.Waits.await;
+import static io.mediahooks.http.Waits.beginClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,10 +75,6 @@ class DeliveryEngineTest {
     return WebhookEndpoint.builder("https://hooks.example.com/" + name + "?auth=s3cr3t")
         .name(name)
         .format(TestFormat.create());
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws Exception {
-    return future.get(10, SECONDS);
   }
 
   private static String body(WebhookRequest request) {
@@ -690,9 +688,7 @@ class DeliveryEngineTest {
       futures.add(webhooks.publish(Events.created("evt-" + i)));
     }
     transport.awaitHeldCall();
-    CompletableFuture<CloseResult> closing =
-        CompletableFuture.supplyAsync(() -> webhooks.close(Duration.ofSeconds(10)));
-    awaitClosed(webhooks);
+    CompletableFuture<CloseResult> closing = beginClose(webhooks);
 
     CompletableFuture<PublishResult> late = webhooks.publish(Events.created("evt-late"));
     assertThat(late).isCompletedExceptionally();
@@ -833,16 +829,6 @@ class DeliveryEngineTest {
   }
 
   // --- helpers ------------------------------------------------------------------------------------
-
-  private static void awaitClosed(MediaWebhooks webhooks) {
-    long end = System.nanoTime() + SECONDS.toNanos(10);
-    while (!webhooks.isClosed()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("close did not begin");
-      }
-      Thread.onSpinWait();
-    }
-  }
 
   /** Hands out token-1, then token-2 after a refresh. */
   static final class TokenAuth implements EndpointAuth {

@@ -1,6 +1,8 @@
 package io.mediahooks.http;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
+import static io.mediahooks.http.Waits.await;
+import static io.mediahooks.http.Waits.beginClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,10 +59,6 @@ class WorkerWakeUpTest {
         .name(name)
         .format(TestFormat.create())
         .build();
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws Exception {
-    return future.get(10, SECONDS);
   }
 
   // --- bursts -----------------------------------------------------------------------------------
@@ -325,13 +323,7 @@ class WorkerWakeUpTest {
       futures.add(webhooks.publish(Events.created("evt-" + i)));
     }
     transport.awaitHeldCall();
-    CompletableFuture<CloseResult> closing =
-        CompletableFuture.supplyAsync(() -> webhooks.close(Duration.ofSeconds(10)));
-    long end = System.nanoTime() + SECONDS.toNanos(10);
-    while (!webhooks.isClosed()) {
-      assertThat(System.nanoTime()).as("close began").isLessThan(end);
-      Thread.onSpinWait();
-    }
+    CompletableFuture<CloseResult> closing = beginClose(webhooks);
     transport.release();
 
     CloseResult closed = await(closing);

@@ -3,7 +3,6 @@ package io.mediahooks.examples.bench;
 import io.mediahooks.core.MediaEvent;
 import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.MediaSnapshot;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * per event): the other half of the host's bill next to {@link PublishBenchmark}, which gets its
  * events built already. The update is {@link PublishBenchmark}'s "3 of 4 filter it" event (title
  * and tags edited), built from snapshots the host already has, as a media service does after it
- * saved the edit. Ids and times are given, as {@link Workloads} gives them, but formatted in
- * advance: formatting them is the benchmark's own cost, not the library's.
+ * saved the edit. The events are {@link Workloads}' own, with their ids formatted in advance:
+ * formatting them is the benchmark's own cost, not the library's.
  *
  * <pre>
  * java -cp webhook-examples/target/mediahooks.jar org.openjdk.jmh.Main EventBenchmark \
@@ -41,7 +40,6 @@ public class EventBenchmark {
   private final MediaSnapshot[] befores = new MediaSnapshot[RING];
   private final MediaSnapshot[] afters = new MediaSnapshot[RING];
   private final String[] ids = new String[RING];
-  private final Instant at = Instant.parse("2026-03-07T11:44:27.802Z");
   private int next;
 
   /** Creates the benchmark (JMH calls {@link #setUp()} before measuring). */
@@ -53,7 +51,7 @@ public class EventBenchmark {
     for (int i = 0; i < RING; i++) {
       befores[i] = Workloads.image(i);
       afters[i] = Workloads.edited(befores[i]);
-      ids[i] = Workloads.metadataEdited(i, befores[i], afters[i]).id();
+      ids[i] = Workloads.eventId(i);
     }
   }
 
@@ -65,7 +63,8 @@ public class EventBenchmark {
   @Benchmark
   public MediaEvent update() {
     int i = next++ & (RING - 1);
-    return builder(MediaEventType.UPDATED, i).before(befores[i]).after(afters[i]).build();
+    return Workloads.event(MediaEventType.UPDATED, ids[i])
+        .before(befores[i]).after(afters[i]).build();
   }
 
   /**
@@ -76,12 +75,6 @@ public class EventBenchmark {
   @Benchmark
   public MediaEvent created() {
     int i = next++ & (RING - 1);
-    return builder(MediaEventType.CREATED, i).after(befores[i]).build();
-  }
-
-  /** What every event here has, as {@link Workloads} sets it. */
-  private MediaEvent.Builder builder(MediaEventType type, int i) {
-    return MediaEvent.builder(type).id(ids[i]).occurredAt(at).source(Workloads.SOURCE)
-        .actor("user-42");
+    return Workloads.event(MediaEventType.CREATED, ids[i]).after(befores[i]).build();
   }
 }

@@ -138,13 +138,7 @@ final class Workloads {
    * @return a new event object
    */
   static MediaEvent created(int n, MediaSnapshot image) {
-    return MediaEvent.builder(MediaEventType.CREATED)
-        .id(eventId(n))
-        .occurredAt(AT)
-        .source(SOURCE)
-        .actor("user-42")
-        .after(image)
-        .build();
+    return event(MediaEventType.CREATED, eventId(n)).after(image).build();
   }
 
   /**
@@ -182,17 +176,28 @@ final class Workloads {
    * @return a new event object
    */
   static MediaEvent metadataEdited(int n, MediaSnapshot before, MediaSnapshot after) {
-    return MediaEvent.builder(MediaEventType.UPDATED)
-        .id(eventId(n))
-        .occurredAt(AT)
-        .source(SOURCE)
-        .actor("user-42")
-        .before(before)
-        .after(after)
-        .build();
+    return event(MediaEventType.UPDATED, eventId(n)).before(before).after(after).build();
   }
 
-  private static String eventId(int n) {
+  /**
+   * What every event of these workloads has: the id given, a fixed time, {@link #SOURCE} and an
+   * actor; the caller adds the snapshots.
+   *
+   * @param type the event type
+   * @param id the event id, from {@link #eventId(int)}
+   * @return a builder
+   */
+  static MediaEvent.Builder event(MediaEventType type, String id) {
+    return MediaEvent.builder(type).id(id).occurredAt(AT).source(SOURCE).actor("user-42");
+  }
+
+  /**
+   * The id of event {@code n}: a UUID-shaped string.
+   *
+   * @param n distinguishes events
+   * @return the id
+   */
+  static String eventId(int n) {
     return String.format("12489453-7e9d-4604-af89-%012x", n);
   }
 

@@ -17,13 +17,8 @@ class ThroughputComparisonSmokeTest {
 
   @Test
   void everyContenderDeliversAndEveryCountedRequestReachedTheReceiver() throws Exception {
-    ThroughputComparison.Options o = ThroughputComparison.Options.parse(new String[] {
-        "--seconds", "0.2", "--warmup", "0", "--reps", "1", "--concurrency", "1,3",
-        "--bodies", "microcms,fotoware", "--nagle", "fotoware"});
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-    ThroughputComparison.Report report =
-        ThroughputComparison.run(o, new PrintStream(log, true, StandardCharsets.UTF_8));
+    ThroughputComparison.Report report = run("--concurrency", "1,3",
+        "--bodies", "microcms,fotoware", "--nagle", "fotoware");
 
     assertThat(report.failed()).isZero();
     assertThat(report.sent).isPositive();
@@ -50,13 +45,8 @@ class ThroughputComparisonSmokeTest {
 
   @Test
   void thePrerenderedContenderDeliversOneBodyAndGetsItsOwnColumn() throws Exception {
-    ThroughputComparison.Options o = ThroughputComparison.Options.parse(new String[] {
-        "--seconds", "0.2", "--warmup", "0", "--reps", "1", "--concurrency", "2",
-        "--bodies", "fotoware", "--contenders", "library-prerendered,okhttp"});
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-    ThroughputComparison.Report report =
-        ThroughputComparison.run(o, new PrintStream(log, true, StandardCharsets.UTF_8));
+    ThroughputComparison.Report report = run("--concurrency", "2",
+        "--bodies", "fotoware", "--contenders", "library-prerendered,okhttp");
 
     assertThat(report.failed()).isZero();
     assertThat(report.received).isEqualTo(report.sent);
@@ -95,5 +85,15 @@ class ThroughputComparisonSmokeTest {
 
   private static ThroughputComparison.Round round(long ok, long nanos) {
     return new ThroughputComparison.Round(ok, 0, nanos, ok, 0, 0);
+  }
+
+  /** One round of 0.2 s per contender, no warm-up, with these options added; the log discarded. */
+  private static ThroughputComparison.Report run(String... options) throws Exception {
+    String[] args = new String[6 + options.length];
+    System.arraycopy(new String[] {"--seconds", "0.2", "--warmup", "0", "--reps", "1"}, 0,
+        args, 0, 6);
+    System.arraycopy(options, 0, args, 6, options.length);
+    return ThroughputComparison.run(ThroughputComparison.Options.parse(args),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 }

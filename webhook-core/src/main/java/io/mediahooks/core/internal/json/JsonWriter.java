@@ -102,13 +102,7 @@ public final class JsonWriter {
    * @return the bytes, a new array of exactly the body's length
    */
   public static byte[] toBytes(@Nullable Object value, JsonDialect dialect) {
-    JsonWriter w = acquire(dialect);
-    try {
-      w.value(value);
-      return Arrays.copyOf(w.buf, w.len);
-    } finally {
-      w.release();
-    }
+    return toBytes(dialect, w -> w.value(value));
   }
 
   /**
