@@ -1,5 +1,6 @@
 package io.mediahooks.core;
 
+import io.mediahooks.core.internal.ChangeSets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class MediaChanges {
-  private static final MediaChanges NONE = new MediaChanges(Set.of(), List.of());
+  private static final MediaChanges NONE = new MediaChanges(ChangeSets.of(0), List.of());
 
   /** Snapshot fields in diff order, each with the change it makes (null: none on its own). */
   private static final List<Field> FIELDS =
@@ -125,8 +126,7 @@ public final class MediaChanges {
     if (changes.isEmpty() && fields.isEmpty()) {
       return NONE;
     }
-    return new MediaChanges(
-        Collections.unmodifiableSet(changes), Collections.unmodifiableList(fields));
+    return new MediaChanges(ChangeSets.shared(changes), Collections.unmodifiableList(fields));
   }
 
   /**
@@ -137,19 +137,18 @@ public final class MediaChanges {
    * is found.
    */
   static Set<MediaChange> kinds(MediaSnapshot before, MediaSnapshot after) {
-    EnumSet<MediaChange> changes = EnumSet.noneOf(MediaChange.class);
+    int mask = 0;
     for (Field f : CHANGING) {
-      MediaChange kind = Objects.requireNonNull(f.change);
-      if (!changes.contains(kind) && !Objects.equals(f.getter.apply(before),
-          f.getter.apply(after))) {
-        changes.add(kind);
+      int bit = 1 << Objects.requireNonNull(f.change).ordinal();
+      if ((mask & bit) == 0 && !Objects.equals(f.getter.apply(before), f.getter.apply(after))) {
+        mask |= bit;
       }
     }
-    if (!changes.contains(MediaChange.METADATA)
-        && !before.metadata().equals(after.metadata())) {
-      changes.add(MediaChange.METADATA);
+    int metadata = 1 << MediaChange.METADATA.ordinal();
+    if ((mask & metadata) == 0 && !before.metadata().equals(after.metadata())) {
+      mask |= metadata;
     }
-    return changes.isEmpty() ? Set.of() : Collections.unmodifiableSet(changes);
+    return ChangeSets.of(mask);
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.mediahooks.core;
 
+import io.mediahooks.core.internal.ChangeSets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -62,14 +62,14 @@ public final class MediaEvent {
     this.id = b.id != null ? b.id : UUID.randomUUID().toString();
     this.type = type;
     this.explicitChanges =
-        b.changes == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(b.changes));
+        b.changes == null ? null : ChangeSets.shared(b.changes);
     this.occurredAt = b.occurredAt != null ? b.occurredAt : Instant.now();
     this.source = b.source;
     this.actor = b.actor;
     this.before = b.before;
     this.after = b.after;
     this.derivedChanges = explicitChanges == null && type == MediaEventType.UPDATED
-        && before != null && after != null ? MediaChanges.kinds(before, after) : Set.of();
+        && before != null && after != null ? MediaChanges.kinds(before, after) : ChangeSets.of(0);
   }
 
   /**
@@ -139,7 +139,12 @@ public final class MediaEvent {
     Builder b = new Builder();
     b.id = id;
     b.type = type;
-    b.changes = explicitChanges == null ? null : EnumSet.copyOf(explicitChanges);
+    if (explicitChanges != null) {
+      // Not EnumSet.copyOf: it throws for an empty collection that is not itself an EnumSet.
+      EnumSet<MediaChange> copy = EnumSet.noneOf(MediaChange.class);
+      copy.addAll(explicitChanges);
+      b.changes = copy;
+    }
     b.occurredAt = occurredAt;
     b.source = source;
     b.actor = actor;

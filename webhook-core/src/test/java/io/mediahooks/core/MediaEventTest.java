@@ -212,4 +212,30 @@ class MediaEventTest {
     assertThat(copy.changes()).containsExactly(MediaChange.CONTENT);
     assertThat(e.newBuilder().actor("other").build()).isNotEqualTo(e);
   }
+
+  @Test
+  void newBuilderKeepsExplicitlyEmptyChanges() {
+    // An update the host declared as changing nothing that matters (not derived from snapshots).
+    MediaEvent e = MediaEvent.builder(MediaEventType.UPDATED)
+        .before(asset).after(renamed).changes(List.of()).build();
+    MediaEvent copy = e.newBuilder().build();
+    assertThat(copy.changes()).isEmpty();
+    assertThat(copy).isEqualTo(e);
+  }
+
+  @Test
+  void equalChangeSetsAreOneSharedUnmodifiableInstance() {
+    MediaEvent derived = MediaEvent.updated(asset, renamed);
+    MediaEvent explicit = MediaEvent.builder(MediaEventType.UPDATED)
+        .before(asset).after(asset).changes(MediaChange.RENAME).build();
+    assertThat(derived.changes()).isEqualTo(Set.of(MediaChange.RENAME))
+        .isSameAs(explicit.changes())
+        .isSameAs(MediaChanges.between(asset, renamed).changes());
+    assertThatThrownBy(() -> derived.changes().add(MediaChange.CONTENT))
+        .isInstanceOf(UnsupportedOperationException.class);
+    // Declaration order, whatever order the builder was given.
+    MediaEvent two = MediaEvent.builder(MediaEventType.UPDATED).before(asset).after(asset)
+        .changes(MediaChange.TAGS, MediaChange.CONTENT).build();
+    assertThat(two.changes()).containsExactly(MediaChange.CONTENT, MediaChange.TAGS);
+  }
 }

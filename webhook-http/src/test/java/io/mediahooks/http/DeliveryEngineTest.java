@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediahooks.core.MediaEvent;
 import io.mediahooks.core.MediaEventType;
+import io.mediahooks.core.WebhookFormat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
@@ -481,6 +482,50 @@ class DeliveryEngineTest {
     assertThat(result.results()).extracting(DeliveryResult::reason).containsExactly(
         "format betterez: has no image update event (only images.created and images.deleted);"
             + " this update is [RENAME]");
+  }
+
+  @Test
+  void eachFilteredEventGetsTheReasonForItsOwnChanges() throws Exception {
+    // Reasons are cached by the format's text; alternating kinds must never get a stale one.
+    MediaWebhooks webhooks = open(endpoint("betterez")
+        .format(io.mediahooks.core.format.betterez.BetterezImagesFormat.create()).build());
+    MediaEvent moved = MediaEvent.builder(MediaEventType.UPDATED).id("evt-2")
+        .before(Events.ASSET).after(Events.ASSET.newBuilder().folder("/archive").build())
+        .build();
+    String prefix = "format betterez: has no image update event (only images.created and"
+        + " images.deleted); this update is ";
+    for (int round = 0; round < 2; round++) {
+      assertThat(await(webhooks.publish(Events.renamed("evt-1"))).results())
+          .extracting(DeliveryResult::reason).containsExactly(prefix + "[RENAME]");
+      assertThat(await(webhooks.publish(moved)).results())
+          .extracting(DeliveryResult::reason).containsExactly(prefix + "[MOVE]");
+    }
+  }
+
+  @Test
+  void aFormatWithAReasonPerEventGetsItsOwnTextEachTime() throws Exception {
+    WebhookFormat perEvent = new WebhookFormat() {
+      @Override
+      public String name() {
+        return "per-event";
+      }
+
+      @Override
+      public java.util.Optional<String> skipReason(MediaEvent event) {
+        return java.util.Optional.of("not " + event.id());
+      }
+
+      @Override
+      public java.util.Optional<io.mediahooks.core.WebhookPayload> render(MediaEvent event,
+          io.mediahooks.core.Attempt attempt) {
+        return java.util.Optional.empty();
+      }
+    };
+    MediaWebhooks webhooks = open(endpoint("e").format(perEvent).build());
+    for (String id : List.of("evt-1", "evt-2", "evt-1")) {
+      assertThat(await(webhooks.publish(Events.created(id))).results())
+          .extracting(DeliveryResult::reason).containsExactly("format per-event: not " + id);
+    }
   }
 
   @Test

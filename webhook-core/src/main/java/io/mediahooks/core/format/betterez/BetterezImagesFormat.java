@@ -8,6 +8,7 @@ import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.MediaSnapshot;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.core.internal.ChangeSets;
 import io.mediahooks.core.internal.PayloadAccess;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,6 +79,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class BetterezImagesFormat implements WebhookFormat {
+  /**
+   * Skip reasons by the mask of the update's changes, built once each: skipReason runs inside
+   * publish. The same for every instance.
+   */
+  private static final ChangeSets.TextCache REASONS =
+      new ChangeSets.TextCache(ChangeSets.COMBINATIONS);
+
   private final @Nullable String accountId;
   private final boolean passThroughIds;
 
@@ -156,8 +164,11 @@ public final class BetterezImagesFormat implements WebhookFormat {
   public Optional<String> skipReason(MediaEvent event) {
     Objects.requireNonNull(event, "event must not be null");
     if (event.type() == MediaEventType.UPDATED) {
-      return Optional.of("betterez: has no image update event (only images.created and"
-          + " images.deleted); this update is " + event.changes());
+      int mask = ChangeSets.mask(event.changes());
+      String reason = REASONS.get(mask);
+      return Optional.of(reason != null ? reason
+          : REASONS.put(mask, "betterez: has no image update event (only images.created and"
+              + " images.deleted); this update is " + ChangeSets.of(mask)));
     }
     return Optional.empty();
   }

@@ -7,6 +7,7 @@ import io.mediahooks.core.MediaEvent;
 import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.core.internal.ChangeSets;
 import io.mediahooks.core.internal.PayloadAccess;
 import io.mediahooks.core.internal.json.JsonDialect;
 import io.mediahooks.core.internal.json.JsonValues;
@@ -145,6 +146,9 @@ public final class FilerobotFormat implements WebhookFormat {
   private final @Nullable String fileKey;
   private final Map<String, @Nullable Object> envelopeFields;
   private final boolean asciiOnly;
+  /** Skip reasons by event type and changes (see {@link #skipReason}). */
+  private final ChangeSets.TextCache reasons =
+      new ChangeSets.TextCache(MediaEventType.values().length * ChangeSets.COMBINATIONS);
 
   private FilerobotFormat(Builder b) {
     this.triggers = Collections.unmodifiableSet(EnumSet.copyOf(b.triggers));
@@ -254,15 +258,22 @@ public final class FilerobotFormat implements WebhookFormat {
     if (triggerFor(event).isPresent()) {
       return Optional.empty();
     }
+    // The text depends only on the type and the changes: built once per combination.
+    int mask = ChangeSets.mask(event.changes());
+    int key = event.type().ordinal() * ChangeSets.COMBINATIONS + mask;
+    String cached = reasons.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Set<MediaChange> changes = ChangeSets.of(mask);
     StringBuilder reason = new StringBuilder("filerobot: no configured trigger matches; event ")
-        .append(event.type()).append(" changes ").append(event.changes())
+        .append(event.type()).append(" changes ").append(changes)
         .append(", triggers ").append(describeTriggers());
-    if (event.type() == MediaEventType.UPDATED && !replaceAsUpload
-        && !event.changes().isEmpty()
-        && EnumSet.of(MediaChange.CONTENT, MediaChange.RESTORE).containsAll(event.changes())) {
+    if (event.type() == MediaEventType.UPDATED && !replaceAsUpload && !changes.isEmpty()
+        && EnumSet.of(MediaChange.CONTENT, MediaChange.RESTORE).containsAll(changes)) {
       reason.append(" (Filerobot documents no trigger for a re-upload; see replaceAsUpload)");
     }
-    return Optional.of(reason.toString());
+    return Optional.of(reasons.put(key, reason.toString()));
   }
 
   /**

@@ -384,7 +384,7 @@ public final class FotowareAssetFormat implements WebhookFormat {
   public Optional<String> skipReason(MediaEvent event) {
     Objects.requireNonNull(event, "event must not be null");
     if (skipMoves && event.type() == MediaEventType.UPDATED
-        && event.changes().equals(Set.of(MediaChange.MOVE))) {
+        && event.changes().size() == 1 && event.changes().contains(MediaChange.MOVE)) {
       return Optional.of("fotoware: FotoWeb sends no asset-modified webhook for a move"
           + " (skipMoves is on)");
     }

@@ -9,6 +9,7 @@ import io.mediahooks.core.MediaEventType;
 import io.mediahooks.core.MediaSnapshot;
 import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
+import io.mediahooks.core.internal.ChangeSets;
 import io.mediahooks.core.internal.PayloadAccess;
 import java.util.Arrays;
 import java.util.Collection;
@@ -94,11 +95,16 @@ public final class MicroCmsMediaFormat implements WebhookFormat {
   private final boolean editOnAnyChange;
   /** The constant start of the skip reason, built once: skipReason runs inside publish. */
   private final String skipPrefix;
+  /** {@link #editOn} as a {@link ChangeSets#mask}. */
+  private final int editOnMask;
+  /** Skip reasons by the mask of the update's changes, built once each. */
+  private final ChangeSets.TextCache reasons = new ChangeSets.TextCache(ChangeSets.COMBINATIONS);
 
   private MicroCmsMediaFormat(Builder b) {
     this.serviceId = b.serviceId;
     this.editOn = Collections.unmodifiableSet(MicroCmsBody.copy(b.editOn));
     this.editOnAnyChange = b.editOnAnyChange;
+    this.editOnMask = ChangeSets.mask(editOn);
     this.skipPrefix = editOn.isEmpty()
         ? "microcms: configured to send no edit events; this update is "
         : "microcms: sends edit only for " + MicroCmsBody.joinOr(editOn)
@@ -203,13 +209,13 @@ public final class MicroCmsMediaFormat implements WebhookFormat {
     if (event.type() != MediaEventType.UPDATED || editOnAnyChange) {
       return Optional.empty();
     }
-    Set<MediaChange> changes = event.changes();
-    for (MediaChange c : changes) {
-      if (editOn.contains(c)) {
-        return Optional.empty();
-      }
+    int mask = ChangeSets.mask(event.changes());
+    if ((mask & editOnMask) != 0) {
+      return Optional.empty();
     }
-    return Optional.of(skipPrefix + changes);
+    String reason = reasons.get(mask);
+    return Optional.of(reason != null ? reason
+        : reasons.put(mask, skipPrefix + ChangeSets.of(mask)));
   }
 
   /**

@@ -217,6 +217,27 @@ class FilerobotTriggersTest {
   }
 
   @Test
+  void skipReasonsNameEachEventsOwnTypeAndChangesEveryTime() {
+    // Reasons are built once per type and changes; the same changes under another type, or the
+    // same type with other changes, must each get their own text, every time.
+    FilerobotFormat format = FilerobotFormat.builder().onMetaChange().build();
+    MediaEvent createdMeta = MediaEvent.builder(MediaEventType.CREATED).after(asset)
+        .changes(MediaChange.METADATA).build();
+    MediaEvent deletedMeta = MediaEvent.builder(MediaEventType.DELETED).before(asset)
+        .changes(MediaChange.METADATA).build();
+    MediaEvent renamed = update(asset.newBuilder().fileName("other.jpg").build());
+    String triggers = ", triggers [CHANGE_META(any field)]";
+    for (int round = 0; round < 2; round++) {
+      assertThat(format.skipReason(createdMeta)).contains("filerobot: no configured trigger"
+          + " matches; event CREATED changes [METADATA]" + triggers);
+      assertThat(format.skipReason(deletedMeta)).contains("filerobot: no configured trigger"
+          + " matches; event DELETED changes [METADATA]" + triggers);
+      assertThat(format.skipReason(renamed)).contains("filerobot: no configured trigger"
+          + " matches; event UPDATED changes [RENAME]" + triggers);
+    }
+  }
+
+  @Test
   void metadataChangesNeverFireOnCreatedOrDeletedEvents() {
     FilerobotFormat format = FilerobotFormat.builder().onMetaChange().build();
     MediaEvent created = MediaEvent.builder(MediaEventType.CREATED).after(asset)

@@ -1,0 +1,50 @@
+package io.mediahooks.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mediahooks.core.MediaChange;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ChangeSetsTest {
+
+  @Test
+  void everyCombinationHasOneSharedSetWhoseMaskRoundTrips() {
+    MediaChange[] kinds = MediaChange.values();
+    assertThat(ChangeSets.COMBINATIONS).isEqualTo(1 << kinds.length);
+    for (int mask = 0; mask < ChangeSets.COMBINATIONS; mask++) {
+      EnumSet<MediaChange> expected = EnumSet.noneOf(MediaChange.class);
+      for (MediaChange c : kinds) {
+        if ((mask & (1 << c.ordinal())) != 0) {
+          expected.add(c);
+        }
+      }
+      Set<MediaChange> shared = ChangeSets.of(mask);
+      assertThat(shared).isEqualTo(expected).containsExactlyElementsOf(expected);
+      assertThat(ChangeSets.mask(shared)).isEqualTo(mask);
+      assertThat(ChangeSets.shared(expected)).isSameAs(shared);
+      assertThat(ChangeSets.shared(Set.copyOf(expected))).isSameAs(shared);
+    }
+  }
+
+  @Test
+  void sharedSetsCannotBeModified() {
+    Set<MediaChange> set = ChangeSets.of(ChangeSets.mask(Set.of(MediaChange.RENAME)));
+    assertThatThrownBy(() -> set.add(MediaChange.CONTENT))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(set::clear).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(set).containsExactly(MediaChange.RENAME);
+  }
+
+  @Test
+  void textCacheKeepsWhatWasPut() {
+    ChangeSets.TextCache cache = new ChangeSets.TextCache(4);
+    assertThat(cache.get(2)).isNull();
+    String text = "reason two";
+    assertThat(cache.put(2, text)).isSameAs(text);
+    assertThat(cache.get(2)).isSameAs(text);
+    assertThat(cache.get(1)).isNull();
+  }
+}
