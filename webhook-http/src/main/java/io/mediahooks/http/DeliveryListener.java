@@ -25,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  * dead-letters while its attempt is in flight may still see that attempt's {@link
  * #attemptFinished} afterwards.
  *
- * <p>Listeners run on the host's thread ({@link #enqueued}, {@link #filtered}, {@link #rejected}
- * from {@code publish}) and on worker threads (the rest), so they must be thread-safe, fast and
- * non-blocking. An exception thrown by a listener is caught and logged; it never affects a
+ * <p>Listeners run on the host's thread ({@link #enqueued} and {@link #rejected} from {@code
+ * publish}) and on worker threads (the rest), so they must be thread-safe, fast and
+ * non-blocking. {@link #filtered} for an endpoint that publish screened out comes from the host's
+ * thread when no endpoint takes the event, and otherwise from the worker that starts one of the
+ * event's deliveries, before that delivery's first attempt (or from whichever thread ends the
+ * event's deliveries first, if close or an overflow does): reporting them costs the host's thread
+ * about a microsecond per endpoint, which publish leaves to the workers when it wakes them anyway. An exception thrown by a listener is caught and logged; it never affects a
  * delivery. The default listener is {@link #logging()}: SLF4J logger {@code
  * io.mediahooks.http.delivery}, with credentials, signatures and URL query strings redacted.
  *
@@ -56,7 +60,8 @@ public interface DeliveryListener {
 
   /**
    * The event will not be sent to the endpoint, on purpose: disabled endpoint, filter, or the
-   * format has no message for it. {@link DeliveryResult#reason()} says which.
+   * format has no message for it. {@link DeliveryResult#reason()} says which. Called on the
+   * host's thread or a worker's (see the class comment).
    *
    * @param event the event
    * @param endpoint the endpoint

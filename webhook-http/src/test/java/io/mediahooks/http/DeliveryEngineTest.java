@@ -473,6 +473,89 @@ class DeliveryEngineTest {
   }
 
   @Test
+  void filteredEndpointsOfAQueuedEventAreReportedOnceByTheWorkerThatStartsIt()
+      throws Exception {
+    transport.hold();
+    MediaWebhooks webhooks = open(endpoint("off").enabled(false).build(), endpoint("a").build(),
+        endpoint("created-only").filter(EventFilter.types(MediaEventType.CREATED)).build());
+
+    CompletableFuture<PublishResult> published = webhooks.publish(Events.deleted("evt-1"));
+    transport.awaitHeldCall();
+
+    // "a" is in flight: the filtered ones were reported before its attempt, off the host thread.
+    assertThat(listener.filteredEvents()).containsExactly("evt-1 off", "evt-1 created-only");
+    assertThat(listener.filteredOn()).doesNotContain(Thread.currentThread());
+    assertThat(listener.calls().indexOf("attempt 1 a"))
+        .isGreaterThan(listener.calls().indexOf("filtered created-only: not matched by the"
+            + " endpoint's filter types[CREATED]"));
+    assertThat(published).isNotDone();
+    transport.release();
+
+    PublishResult result = await(published);
+    assertThat(result.results()).extracting(DeliveryResult::outcome).containsExactly(
+        DeliveryResult.Outcome.FILTERED, DeliveryResult.Outcome.DELIVERED,
+        DeliveryResult.Outcome.FILTERED);
+    assertThat(result.results()).extracting(DeliveryResult::reason).containsExactly(
+        "endpoint disabled", null, "not matched by the endpoint's filter types[CREATED]");
+    assertThat(listener.filteredEvents()).hasSize(2);
+  }
+
+  @Test
+  void filteredEndpointsAreReportedWhenCloseEndsTheEventBeforeAnyWorkerStartsIt()
+      throws Exception {
+    transport.hold();
+    MediaWebhooks webhooks = open(builder().workers(1)
+        .endpoint(endpoint("off").enabled(false).build()).endpoint(endpoint("a").build()));
+    CompletableFuture<PublishResult> first = webhooks.publish(Events.created("evt-1"));
+    transport.awaitHeldCall();
+    // The only worker is busy with evt-1: evt-2 waits in the queue, unstarted.
+    CompletableFuture<PublishResult> second = webhooks.publish(Events.created("evt-2"));
+
+    CloseResult closed = webhooks.close(Duration.ofMillis(50));
+
+    assertThat(closed.deadLettered()).isEqualTo(2);
+    PublishResult result = await(second);
+    assertThat(result.results()).extracting(DeliveryResult::outcome).containsExactly(
+        DeliveryResult.Outcome.FILTERED, DeliveryResult.Outcome.DEAD_LETTERED);
+    assertThat(result.results().get(0).reason()).isEqualTo("endpoint disabled");
+    assertThat(await(first).results().get(1).isDeadLettered()).isTrue();
+    assertThat(listener.filteredEvents()).containsExactlyInAnyOrder("evt-1 off", "evt-2 off");
+  }
+
+  @Test
+  void filteredEndpointsAreReportedWhenAnOverflowDeadLettersTheRest() throws Exception {
+    transport.hold();
+    MediaWebhooks webhooks = open(builder().queueCapacity(1)
+        .overflowPolicy(OverflowPolicy.DEAD_LETTER)
+        .endpoint(endpoint("off").enabled(false).build()).endpoint(endpoint("a").build()));
+    webhooks.publish(Events.created("evt-1"));
+    transport.awaitHeldCall();
+
+    CompletableFuture<PublishResult> second = webhooks.publish(Events.created("evt-2"));
+
+    assertThat(second).isDone();
+    assertThat(second.get().results()).extracting(DeliveryResult::outcome).containsExactly(
+        DeliveryResult.Outcome.FILTERED, DeliveryResult.Outcome.DEAD_LETTERED);
+    assertThat(listener.filteredEvents()).containsExactly("evt-1 off", "evt-2 off");
+  }
+
+  @Test
+  void aRejectedEventIsReportedOnlyAsRejectedEvenWhereItWasFiltered() throws Exception {
+    transport.hold();
+    MediaWebhooks webhooks = open(builder().queueCapacity(1)
+        .endpoint(endpoint("off").enabled(false).build()).endpoint(endpoint("a").build()));
+    webhooks.publish(Events.created("evt-1"));
+    transport.awaitHeldCall();
+
+    CompletableFuture<PublishResult> second = webhooks.publish(Events.created("evt-2"));
+
+    assertThat(second).isCompletedExceptionally();
+    // The listener contract: rejected instead of every other call for the event.
+    assertThat(listener.filteredEvents()).containsExactly("evt-1 off");
+    assertThat(listener.calls()).endsWith("rejected QUEUE_FULL");
+  }
+
+  @Test
   void aFormatNamingItselfInItsSkipReasonIsNamedOnce() throws Exception {
     MediaWebhooks webhooks = open(endpoint("betterez")
         .format(io.mediahooks.core.format.betterez.BetterezImagesFormat.create()).build());

@@ -14,6 +14,9 @@ final class RecordingListener implements DeliveryListener {
   final List<Attempt> attempts = new ArrayList<>();
   final List<Instant> retriesAt = new ArrayList<>();
   final List<PublishRejectedException> rejections = new ArrayList<>();
+  /** Per filtered call: "eventId endpoint", and the thread it came on. */
+  final List<String> filteredEvents = new ArrayList<>();
+  final List<Thread> filteredOn = new ArrayList<>();
 
   synchronized List<String> calls() {
     return new ArrayList<>(calls);
@@ -29,8 +32,19 @@ final class RecordingListener implements DeliveryListener {
   }
 
   @Override
-  public void filtered(MediaEvent event, WebhookEndpoint endpoint, DeliveryResult result) {
+  public synchronized void filtered(MediaEvent event, WebhookEndpoint endpoint,
+      DeliveryResult result) {
+    filteredEvents.add(event.id() + " " + endpoint.name());
+    filteredOn.add(Thread.currentThread());
     add("filtered " + endpoint.name() + ": " + result.reason());
+  }
+
+  synchronized List<String> filteredEvents() {
+    return new ArrayList<>(filteredEvents);
+  }
+
+  synchronized List<Thread> filteredOn() {
+    return new ArrayList<>(filteredOn);
   }
 
   @Override

@@ -205,6 +205,7 @@ public final class Engine {
     }
     Delivery[] batch = null;
     int count = 0;
+    @Nullable String @Nullable [] screened = null;
     for (int i = 0; i < n; i++) {
       Route r = routes[i];
       String reason;
@@ -218,7 +219,10 @@ public final class Engine {
         continue;
       }
       if (reason != null) {
-        filtered(r, event, sink, i, 0, reason);
+        if (screened == null) {
+          screened = new String[n];
+        }
+        screened[i] = reason;
         continue;
       }
       if (batch == null) {
@@ -227,7 +231,16 @@ public final class Engine {
       batch[count++] = new Delivery(r, event, sink, i, null);
     }
     if (count == 0) {
+      if (screened != null) {
+        reportScreened(event, sink, screened);
+      }
       return sink;
+    }
+    if (screened != null) {
+      // Reported by the worker that starts one of the event's deliveries, not here: results,
+      // listener calls and their cold code cost the host about a microsecond per endpoint after
+      // it has been idle. Published to the workers by the lock round in enqueue.
+      sink.screened = screened;
     }
     Object queued = enqueue(batch, count);
     if (queued instanceof PublishRejectedException.Reason) {
@@ -508,6 +521,7 @@ public final class Engine {
   }
 
   private void process(Delivery d) {
+    reportScreened(d.event, d.sink);
     if (d.state == Delivery.DONE) {
       return; // ended by close while queued
     }
@@ -784,6 +798,7 @@ public final class Engine {
     DeliveryResult result =
         DeliveryResult.delivered(d.event.id(), d.route.name, eventName, d.attempts, status);
     resolved(d.redeliveryOf);
+    reportScreened(d.event, d.sink);
     listener.delivered(d.event, d.route.endpoint, result);
     d.sink.accept(d.index, result);
   }
@@ -797,8 +812,32 @@ public final class Engine {
       String reason, @Nullable String redeliveryOf) {
     DeliveryResult result = DeliveryResult.filtered(event.id(), r.name, attempts, reason);
     resolved(redeliveryOf);
+    reportScreened(event, sink);
     listener.filtered(event, r.endpoint, result);
     sink.accept(index, result);
+  }
+
+  /**
+   * Reports the endpoints a publish filtered, if nobody has yet: called by the worker that starts
+   * one of the event's deliveries, and before any of its deliveries reports a result (so also when
+   * close or an overflow ends them unstarted). Exactly once per publish.
+   */
+  private void reportScreened(MediaEvent event, ResultSink sink) {
+    if (sink instanceof ResultSink.Publish) {
+      @Nullable String @Nullable [] screened = ((ResultSink.Publish) sink).takeScreened();
+      if (screened != null) {
+        reportScreened(event, sink, screened);
+      }
+    }
+  }
+
+  private void reportScreened(MediaEvent event, ResultSink sink, @Nullable String[] screened) {
+    for (int i = 0; i < screened.length; i++) {
+      String reason = screened[i];
+      if (reason != null) {
+        filtered(routes[i], event, sink, i, 0, reason);
+      }
+    }
   }
 
   /** A redelivered dead letter that ended well leaves the store. */
@@ -834,6 +873,7 @@ public final class Engine {
           .build();
     }
     DeliveryResult result = DeliveryResult.deadLettered(letter);
+    reportScreened(d.event, d.sink);
     listener.deadLettered(d.event, d.route.endpoint, result);
     d.sink.accept(d.index, result);
   }
