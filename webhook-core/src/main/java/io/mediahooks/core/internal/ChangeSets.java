@@ -1,9 +1,12 @@
 package io.mediahooks.core.internal;
 
 import io.mediahooks.core.MediaChange;
-import java.util.Collections;
-import java.util.EnumSet;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,21 +30,15 @@ public final class ChangeSets {
 
   private ChangeSets() {}
 
-  @SuppressWarnings("unchecked") // generic array creation; the element type is fixed below
   private static Set<MediaChange>[] shared() {
     if (KINDS.length > 16) {
       // A table of 2^n sets would no longer be small; switch to a map before adding kinds.
       throw new ExceptionInInitializerError(KINDS.length + " change kinds; at most 16 supported");
     }
+    @SuppressWarnings("unchecked") // generic array creation; every element is a Shared
     Set<MediaChange>[] sets = new Set[COMBINATIONS];
     for (int mask = 0; mask < COMBINATIONS; mask++) {
-      EnumSet<MediaChange> set = EnumSet.noneOf(MediaChange.class);
-      for (MediaChange c : KINDS) {
-        if ((mask & (1 << c.ordinal())) != 0) {
-          set.add(c);
-        }
-      }
-      sets[mask] = Collections.unmodifiableSet(set);
+      sets[mask] = new Shared(mask);
     }
     return sets;
   }
@@ -53,6 +50,9 @@ public final class ChangeSets {
    * @return the mask
    */
   public static int mask(Set<MediaChange> changes) {
+    if (changes instanceof Shared) {
+      return ((Shared) changes).mask; // every event's set: no iteration, one object read
+    }
     int mask = 0;
     for (MediaChange c : changes) {
       mask |= 1 << c.ordinal();
@@ -79,6 +79,119 @@ public final class ChangeSets {
    */
   public static Set<MediaChange> shared(Set<MediaChange> changes) {
     return SHARED[mask(changes)];
+  }
+
+  /**
+   * One combination of changes: an unmodifiable {@link Set} in declaration order that knows its
+   * mask, so filters and formats test and key on an event's changes without iterating them.
+   * Equal to, and with the same hash code and text as, any other set of the same changes.
+   */
+  private static final class Shared extends AbstractSet<MediaChange> {
+    final int mask;
+    private final MediaChange[] elements;
+
+    Shared(int mask) {
+      this.mask = mask;
+      this.elements = new MediaChange[Integer.bitCount(mask)];
+      int n = 0;
+      for (MediaChange c : KINDS) {
+        if ((mask & (1 << c.ordinal())) != 0) {
+          elements[n++] = c;
+        }
+      }
+    }
+
+    @Override
+    public int size() {
+      return elements.length;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return mask == 0;
+    }
+
+    @Override
+    public boolean contains(@Nullable Object o) {
+      return o instanceof MediaChange && (mask & (1 << ((MediaChange) o).ordinal())) != 0;
+    }
+
+    @Override
+    public boolean containsAll(Collection<?> c) {
+      if (c instanceof Shared) {
+        int other = ((Shared) c).mask;
+        return (mask & other) == other;
+      }
+      return super.containsAll(c);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      // Shared sets are unique per mask; anything else compares as the Set contract says.
+      return o == this || (!(o instanceof Shared) && super.equals(o));
+    }
+
+    @Override
+    public int hashCode() {
+      return super.hashCode();
+    }
+
+    @Override
+    public Iterator<MediaChange> iterator() {
+      return new Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          return next < elements.length;
+        }
+
+        @Override
+        public MediaChange next() {
+          if (next >= elements.length) {
+            throw new NoSuchElementException();
+          }
+          return elements[next++];
+        }
+      };
+    }
+
+    // Unmodifiable: every mutator throws, even when it would change nothing (as
+    // Collections.unmodifiableSet does).
+    @Override
+    public boolean add(MediaChange e) {
+      throw new UnsupportedOperationException("an event's changes cannot be modified");
+    }
+
+    @Override
+    public boolean remove(@Nullable Object o) {
+      throw new UnsupportedOperationException("an event's changes cannot be modified");
+    }
+
+    @Override
+    public boolean addAll(Collection<? extends MediaChange> c) {
+      throw new UnsupportedOperationException("an event's changes cannot be modified");
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> c) {
+      throw new UnsupportedOperationException("an event's changes cannot be modified");
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> c) {
+      throw new UnsupportedOperationException("an event's changes cannot be modified");
+    }
+
+    @Override
+    public boolean removeIf(Predicate<? super MediaChange> filter) {
+      throw new UnsupportedOperationException("an event's changes cannot be modified");
+    }
+
+    @Override
+    public void clear() {
+      throw new UnsupportedOperationException("an event's changes cannot be modified");
+    }
   }
 
   /**

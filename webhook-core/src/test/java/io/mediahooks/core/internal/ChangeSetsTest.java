@@ -23,6 +23,21 @@ class ChangeSetsTest {
       }
       Set<MediaChange> shared = ChangeSets.of(mask);
       assertThat(shared).isEqualTo(expected).containsExactlyElementsOf(expected);
+      assertThat(expected).isEqualTo(shared);
+      assertThat(shared.hashCode()).isEqualTo(expected.hashCode());
+      assertThat(shared.toString()).isEqualTo(expected.toString());
+      assertThat(shared.size()).isEqualTo(expected.size());
+      assertThat(shared.isEmpty()).isEqualTo(expected.isEmpty());
+      for (MediaChange c : kinds) {
+        assertThat(shared.contains(c)).isEqualTo(expected.contains(c));
+      }
+      for (int other = 0; other < ChangeSets.COMBINATIONS; other += 5) {
+        Set<MediaChange> o = ChangeSets.of(other);
+        assertThat(shared.containsAll(o)).isEqualTo(expected.containsAll(o));
+        assertThat(shared.containsAll(EnumSet.copyOf(o.isEmpty() ? Set.of(kinds[0]) : o)))
+            .isEqualTo(expected.containsAll(o.isEmpty() ? Set.of(kinds[0]) : o));
+        assertThat(shared.equals(o)).isEqualTo(other == mask);
+      }
       assertThat(ChangeSets.mask(shared)).isEqualTo(mask);
       assertThat(ChangeSets.shared(expected)).isSameAs(shared);
       assertThat(ChangeSets.shared(Set.copyOf(expected))).isSameAs(shared);
@@ -35,7 +50,20 @@ class ChangeSetsTest {
     assertThatThrownBy(() -> set.add(MediaChange.CONTENT))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(set::clear).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.remove(MediaChange.RENAME))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.removeIf(c -> true))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.retainAll(Set.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.iterator().remove())
+        .isInstanceOf(UnsupportedOperationException.class);
+    // Like Collections.unmodifiableSet: even a change that would change nothing is refused.
+    assertThatThrownBy(ChangeSets.of(0)::clear).isInstanceOf(UnsupportedOperationException.class);
     assertThat(set).containsExactly(MediaChange.RENAME);
+    java.util.Iterator<MediaChange> it = set.iterator();
+    it.next();
+    assertThatThrownBy(it::next).isInstanceOf(java.util.NoSuchElementException.class);
   }
 
   @Test
