@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  * thread when no endpoint takes the event, and otherwise from the worker that starts one of the
  * event's deliveries, before that delivery's first attempt (or from whichever thread ends the
  * event's deliveries first, if close or an overflow does): reporting them costs the host's thread
- * about a microsecond per endpoint, which publish leaves to the workers when it wakes them anyway. An exception thrown by a listener is caught and logged; it never affects a
- * delivery. The default listener is {@link #logging()}: SLF4J logger {@code
- * io.mediahooks.http.delivery}, with credentials, signatures and URL query strings redacted.
+ * about a microsecond per endpoint, which publish leaves to the workers when it wakes them anyway.
+ * An exception thrown by a listener is caught and logged; it never affects a delivery. The
+ * default listener is {@link #logging()}: SLF4J logger {@code io.mediahooks.http.delivery}, with
+ * credentials, signatures and URL query strings redacted.
  *
  * <pre>{@code
  * DeliveryListener metrics = new DeliveryListener() {

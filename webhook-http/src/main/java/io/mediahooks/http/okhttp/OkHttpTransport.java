@@ -209,6 +209,7 @@ public final class OkHttpTransport implements WebhookTransport {
     }
     Call call = clientFor(guard).newCall(toOkHttpRequest(request, url));
     call.timeout().timeout(request.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    WatchdogPacer.INSTANCE.requestStarting(); // so this call's timeouts do not wake the watchdog
     Response response;
     try {
       response = call.execute();

@@ -109,6 +109,22 @@ class OkHttpTransportTest {
   }
 
   @Test
+  void sendingPutsTheWatchdogPacerInPlaceAndItLeavesOnceRequestsStop() throws Exception {
+    // Real time here: okio's watchdog fires the pacer once a period (1 s). Bounded waits, no
+    // timing assertions: only that it leaves when quiet and comes back with the next request.
+    long bound = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (WatchdogPacer.INSTANCE.isArmed()) { // other tests' requests may have armed it
+      assertThat(System.nanoTime() - bound).as("pacer left after a quiet period").isNegative();
+      Thread.sleep(50);
+    }
+    server.enqueue(new MockResponse.Builder().code(200).build());
+
+    transport.send(post("/hook", "application/json", "{}".getBytes(UTF_8)).build());
+
+    assertThat(WatchdogPacer.INSTANCE.isArmed()).isTrue();
+  }
+
+  @Test
   void directBufferBodyIsSentExactly() throws Exception {
     byte[] json = "{\"type\":\"edit\",\"note\":\"Ünïcödé ✓\"}".getBytes(UTF_8);
     ByteBuffer direct = ByteBuffer.allocateDirect(json.length);
