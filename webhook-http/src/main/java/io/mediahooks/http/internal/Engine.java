@@ -361,74 +361,97 @@ public final class Engine {
   }
 
   private void work(Sleeper me) {
+    // The body of this loop lives in two methods called once per delivery, which the JIT compiles
+    // as usual. Inline here, in a method each worker enters once and never leaves, it ran in the
+    // interpreter until an on-stack replacement, and then in profiling code: measured with perf,
+    // 4.5% of the workers' CPU at concurrency 8 was interpreter frames, 7 s into a run.
     Route finished = null;
     for (;;) {
-      Delivery d;
-      Route r;
-      Sleeper next = null;
-      lock.lock();
-      try {
-        // Holding the lock, this worker will see all work queued so far: no longer on its way.
-        searching.decrementAndGet();
-        if (finished != null) {
-          // One lock round per delivery: give back the lane's slot and take the next delivery.
-          finished.inFlight--;
-          offerLane(finished);
-          finished = null;
-        }
-        for (;;) {
-          if (stopping) {
-            return;
-          }
-          r = ready.pollFirst();
-          if (r != null) {
-            r.inReady = false;
-            d = r.pending.pollFirst();
-            if (d == null) {
-              continue;
-            }
-            if (d.state == Delivery.NEW
-                && Delivery.STATE.compareAndSet(d, Delivery.NEW, Delivery.DEFERRED)) {
-              // Its publish has not told the listener yet; the publish puts it back.
-              offerLane(r);
-              continue;
-            }
-            if (d.state != Delivery.QUEUED) {
-              offerLane(r); // ended by close while queued
-              continue;
-            }
-            d.state = Delivery.RUNNING;
-            r.inFlight++;
-            offerLane(r); // back to the ring's tail: endpoints take turns
-            // More work than this worker: hand the rest to a parked one (unless one is coming).
-            next = wakeTarget();
-            break;
-          }
-          parkLocked(me);
-        }
-      } finally {
-        lock.unlock();
+      Delivery d = next(me, finished);
+      if (d == null) {
+        return;
       }
-      if (next != null) {
-        LockSupport.unpark(next.thread);
-      }
-      Thread.interrupted(); // a stale interrupt from close must not abort the next call
-      try {
-        process(d);
-      } catch (Throwable t) {
-        LOG.error("delivery of event {} to {} failed unexpectedly", d.event.id(), r.name, t);
-        try {
-          if (release(d)) {
-            deadLetter(d, "unexpected error: " + Texts.error(t, r.endpoint.url()));
-          }
-        } catch (Throwable again) {
-          LOG.error("could not dead-letter event {} for {}", d.event.id(), r.name, again);
-        }
-      }
-      finished = r;
-      // On its way back to the queue: work queued until it gets the lock needs no wake-up.
-      searching.incrementAndGet();
+      run(d);
+      finished = d.route;
     }
+  }
+
+  /**
+   * The lock round between two deliveries: gives back the finished delivery's lane slot, takes
+   * the next delivery (parking while there is none) and hands surplus work to a parked worker.
+   *
+   * @param finished the lane of the delivery this worker just ran, or null
+   * @return the delivery to run, now {@link Delivery#RUNNING}; null when the engine stops
+   */
+  private @Nullable Delivery next(Sleeper me, @Nullable Route finished) {
+    Delivery d;
+    Sleeper wake = null;
+    lock.lock();
+    try {
+      // Holding the lock, this worker will see all work queued so far: no longer on its way.
+      searching.decrementAndGet();
+      if (finished != null) {
+        // One lock round per delivery: give back the lane's slot and take the next delivery.
+        finished.inFlight--;
+        offerLane(finished);
+      }
+      for (;;) {
+        if (stopping) {
+          return null;
+        }
+        Route r = ready.pollFirst();
+        if (r != null) {
+          r.inReady = false;
+          d = r.pending.pollFirst();
+          if (d == null) {
+            continue;
+          }
+          if (d.state == Delivery.NEW
+              && Delivery.STATE.compareAndSet(d, Delivery.NEW, Delivery.DEFERRED)) {
+            // Its publish has not told the listener yet; the publish puts it back.
+            offerLane(r);
+            continue;
+          }
+          if (d.state != Delivery.QUEUED) {
+            offerLane(r); // ended by close while queued
+            continue;
+          }
+          d.state = Delivery.RUNNING;
+          r.inFlight++;
+          offerLane(r); // back to the ring's tail: endpoints take turns
+          // More work than this worker: hand the rest to a parked one (unless one is coming).
+          wake = wakeTarget();
+          break;
+        }
+        parkLocked(me);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (wake != null) {
+      LockSupport.unpark(wake.thread);
+    }
+    return d;
+  }
+
+  /** Runs one delivery taken by {@link #next}; never throws. */
+  private void run(Delivery d) {
+    Thread.interrupted(); // a stale interrupt from close must not abort the next call
+    try {
+      process(d);
+    } catch (Throwable t) {
+      Route r = d.route;
+      LOG.error("delivery of event {} to {} failed unexpectedly", d.event.id(), r.name, t);
+      try {
+        if (release(d)) {
+          deadLetter(d, "unexpected error: " + Texts.error(t, r.endpoint.url()));
+        }
+      } catch (Throwable again) {
+        LOG.error("could not dead-letter event {} for {}", d.event.id(), r.name, again);
+      }
+    }
+    // On its way back to the queue: work queued until it gets the lock needs no wake-up.
+    searching.incrementAndGet();
   }
 
   /**
