@@ -156,41 +156,45 @@ public final class ChangeSets {
       };
     }
 
+    private static UnsupportedOperationException unmodifiable() {
+      return new UnsupportedOperationException("an event's changes cannot be modified");
+    }
+
     // Unmodifiable: every mutator throws, even when it would change nothing (as
     // Collections.unmodifiableSet does).
     @Override
     public boolean add(MediaChange e) {
-      throw new UnsupportedOperationException("an event's changes cannot be modified");
+      throw unmodifiable();
     }
 
     @Override
     public boolean remove(@Nullable Object o) {
-      throw new UnsupportedOperationException("an event's changes cannot be modified");
+      throw unmodifiable();
     }
 
     @Override
     public boolean addAll(Collection<? extends MediaChange> c) {
-      throw new UnsupportedOperationException("an event's changes cannot be modified");
+      throw unmodifiable();
     }
 
     @Override
     public boolean removeAll(Collection<?> c) {
-      throw new UnsupportedOperationException("an event's changes cannot be modified");
+      throw unmodifiable();
     }
 
     @Override
     public boolean retainAll(Collection<?> c) {
-      throw new UnsupportedOperationException("an event's changes cannot be modified");
+      throw unmodifiable();
     }
 
     @Override
     public boolean removeIf(Predicate<? super MediaChange> filter) {
-      throw new UnsupportedOperationException("an event's changes cannot be modified");
+      throw unmodifiable();
     }
 
     @Override
     public void clear() {
-      throw new UnsupportedOperationException("an event's changes cannot be modified");
+      throw unmodifiable();
     }
   }
 
