@@ -48,12 +48,18 @@ public final class DestinationGuard {
   private final boolean allowAll;
   private final Set<String> allowedHosts;
   private final List<Cidr> allowedRanges;
+  /**
+   * Computed once: the transport looks its connection pool up by guard on every request, and
+   * hashing the sets each time boxed and iterated on the delivery path.
+   */
+  private final int hash;
 
   private DestinationGuard(Builder b) {
     this.allowPrivate = b.allowPrivate;
     this.allowAll = b.allowAll;
     this.allowedHosts = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowedHosts));
     this.allowedRanges = List.copyOf(b.allowedRanges);
+    this.hash = Objects.hash(allowPrivate, allowAll, allowedHosts, allowedRanges);
   }
 
   /**
@@ -331,13 +337,16 @@ public final class DestinationGuard {
       return false;
     }
     DestinationGuard g = (DestinationGuard) o;
-    return allowPrivate == g.allowPrivate && allowAll == g.allowAll
+    if (o == this) {
+      return true;
+    }
+    return hash == g.hash && allowPrivate == g.allowPrivate && allowAll == g.allowAll
         && allowedHosts.equals(g.allowedHosts) && allowedRanges.equals(g.allowedRanges);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(allowPrivate, allowAll, allowedHosts, allowedRanges);
+    return hash;
   }
 
   /**

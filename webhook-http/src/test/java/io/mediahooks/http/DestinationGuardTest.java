@@ -31,6 +31,24 @@ class DestinationGuardTest {
   }
 
   @Test
+  void guardsAreEqualExactlyWhenTheyAllowTheSame() {
+    // The transport keeps one connection pool per guard, found by equals and hashCode.
+    DestinationGuard a = DestinationGuard.builder().allow("10.20.0.0/16").allow("intranet.test")
+        .build();
+    DestinationGuard b = DestinationGuard.builder().allow("10.20.0.0/16").allow("intranet.test")
+        .build();
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isEqualTo(a.newBuilder().build());
+    assertThat(a).isNotEqualTo(DestinationGuard.builder().allow("10.20.0.0/16").build())
+        .isNotEqualTo(a.newBuilder().allowPrivateNetworks().build())
+        .isNotEqualTo(DestinationGuard.strict())
+        .isNotEqualTo("10.20.0.0/16");
+    assertThat(DestinationGuard.strict()).isEqualTo(DestinationGuard.builder().build())
+        .hasSameHashCodeAs(DestinationGuard.builder().build())
+        .isNotEqualTo(DestinationGuard.allowAll())
+        .isNotEqualTo(DestinationGuard.allowingPrivateNetworks());
+  }
+
+  @Test
   void allowPrivateNetworksStillRefusesMulticastAndUnspecified() throws Exception {
     DestinationGuard guard = DestinationGuard.allowingPrivateNetworks();
     assertThat(guard.refusalReason("h", InetAddress.getByName("127.0.0.1"))).isNull();
