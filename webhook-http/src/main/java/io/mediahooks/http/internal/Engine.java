@@ -66,6 +66,9 @@ import org.slf4j.LoggerFactory;
  * a NEW delivery (the listener would see {@code attemptStarted} before {@code enqueued}): it
  * CASes it to {@link Delivery#DEFERRED} and leaves it out of the lane, and publish, finding its
  * CAS failed, puts it back under the lock. That second lock round happens only in this race.
+ * Endpoints that publish screens out are reported at once when nothing is queued for the event;
+ * otherwise their reasons ride on the event's result future and are reported by the worker that
+ * starts one of its deliveries, or before the event's first result, whatever ends it.
  *
  * <p>Waking workers. Parked workers wait on their own permit ({@link LockSupport#park}) in a
  * LIFO stack, so the waker chooses whom to wake and can unpark it after releasing the lock.
