@@ -333,13 +333,13 @@ public final class DestinationGuard {
 
   @Override
   public boolean equals(@Nullable Object o) {
+    if (o == this) {
+      return true;
+    }
     if (!(o instanceof DestinationGuard)) {
       return false;
     }
     DestinationGuard g = (DestinationGuard) o;
-    if (o == this) {
-      return true;
-    }
     return hash == g.hash && allowPrivate == g.allowPrivate && allowAll == g.allowAll
         && allowedHosts.equals(g.allowedHosts) && allowedRanges.equals(g.allowedRanges);
   }

@@ -26,11 +26,11 @@ public final class ChangeSets {
   /** How many combinations there are: masks run from 0 to {@code COMBINATIONS - 1}. */
   public static final int COMBINATIONS = 1 << KINDS.length;
 
-  private static final Set<MediaChange>[] SHARED = shared();
+  private static final Set<MediaChange>[] SHARED = table();
 
   private ChangeSets() {}
 
-  private static Set<MediaChange>[] shared() {
+  private static Set<MediaChange>[] table() {
     if (KINDS.length > 16) {
       // A table of 2^n sets would no longer be small; switch to a map before adding kinds.
       throw new ExceptionInInitializerError(KINDS.length + " change kinds; at most 16 supported");

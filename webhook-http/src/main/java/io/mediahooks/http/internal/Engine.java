@@ -824,7 +824,6 @@ public final class Engine {
     DeliveryResult result =
         DeliveryResult.delivered(d.event.id(), d.route.name, eventName, d.attempts, status);
     resolved(d.redeliveryOf);
-    reportScreened(d.event, d.sink);
     listener.delivered(d.event, d.route.endpoint, result);
     d.sink.accept(d.index, result);
   }
@@ -838,15 +837,15 @@ public final class Engine {
       String reason, @Nullable String redeliveryOf) {
     DeliveryResult result = DeliveryResult.filtered(event.id(), r.name, attempts, reason);
     resolved(redeliveryOf);
-    reportScreened(event, sink);
     listener.filtered(event, r.endpoint, result);
     sink.accept(index, result);
   }
 
   /**
-   * Reports the endpoints a publish filtered, if nobody has yet: called by the worker that starts
-   * one of the event's deliveries, and before any of its deliveries reports a result (so also when
-   * close or an overflow ends them unstarted). Exactly once per publish.
+   * Reports the endpoints a publish filtered, if nobody has yet. Called where an event's queued
+   * delivery starts ({@link #process}, which every delivered or filtered result of a queued
+   * delivery goes through) and where one ends without starting ({@link #deadLetter}: close, an
+   * overflow). Exactly once per publish.
    */
   private void reportScreened(MediaEvent event, ResultSink sink) {
     if (sink instanceof ResultSink.Publish) {
