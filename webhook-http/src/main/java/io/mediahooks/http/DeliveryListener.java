@@ -80,7 +80,10 @@ public interface DeliveryListener {
   default void rejected(MediaEvent event, PublishRejectedException error) {}
 
   /**
-   * An attempt starts: the event is about to be rendered, authenticated, signed and sent.
+   * An attempt starts: the event is about to be rendered, authenticated, signed and sent. When
+   * the worker rendered the body ahead, while its previous request awaited an answer (see
+   * {@link MediaWebhooks}), the body is ready and the attempt's time is when it was rendered, at
+   * most a second ago.
    *
    * @param event the event
    * @param endpoint the endpoint

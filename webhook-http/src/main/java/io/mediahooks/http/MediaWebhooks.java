@@ -48,12 +48,21 @@ import org.jspecify.annotations.Nullable;
  * and every other endpoint keeps at least one. Retries never sleep on a worker: a timer on the
  * {@link DeliveryScheduler} puts the delivery back in its queue when it is due.
  *
+ * <p>While a request awaits its answer, the worker that sent it renders the body of the next
+ * delivery of the same endpoint, when the endpoint is at its concurrency limit (so that delivery
+ * could not start before an answer anyway); the next attempt then sends that body, if it is
+ * still that attempt and was rendered less than a second ago, else renders afresh. A worker has
+ * nothing else to do while it waits, so a large body (9.5 KB of Fotoware JSON) no longer lengthens
+ * each delivery at low concurrency. It needs the default transport's hook; other transports render
+ * each body when its attempt starts.
+ *
  * <p>Memory is bounded by the capacity. A held delivery costs at most about 700 bytes: about 80
  * for its record and queue slot, about 150 for its timer entry while it waits for a retry, and up
  * to about 450 for the text of its last error (a receiver's answer is cut to 200 characters).
  * Events are held by reference and shared by all endpoints of one event; each published event
  * adds about 60 bytes of bookkeeping until its last delivery ends. Bodies are rendered for each
- * attempt and not kept. With receivers down and the queue full, the heap held is therefore at
+ * attempt and not kept, but for those rendered ahead: at most one per unit of an endpoint's
+ * concurrency limit. With receivers down and the queue full, the heap held is therefore at
  * most about {@code capacity * 700 bytes} plus the events, plus the {@link DeadLetterStore}'s
  * entries (bounded too by default).
  *

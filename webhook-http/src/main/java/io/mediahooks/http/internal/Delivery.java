@@ -1,6 +1,8 @@
 package io.mediahooks.http.internal;
 
+import io.mediahooks.core.Attempt;
 import io.mediahooks.core.MediaEvent;
+import io.mediahooks.core.WebhookPayload;
 import io.mediahooks.http.DeliveryScheduler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One event on its way to one endpoint, across all its attempts. About 80 bytes; bodies are not
- * kept between attempts. Held deliveries form an intrusive list (no per-item allocation) so close
+ * kept between attempts (only the next attempt's, while a worker has rendered it ahead). Held deliveries form an intrusive list (no per-item allocation) so close
  * can find every one of them.
  */
 final class Delivery {
@@ -31,13 +33,30 @@ final class Delivery {
    */
   static final VarHandle STATE;
 
+  /** {@link #ahead}: a worker has chosen this delivery to render while its own request waits. */
+  static final Object PREPARING = new Object();
+  /** {@link #ahead}: the attempt has started; a late rendering is dropped. */
+  static final Object TAKEN = new Object();
+
+  /**
+   * CAS on {@link #ahead}: PREPARING to a {@link Prepared} by the worker rendering ahead, and
+   * anything to TAKEN by the thread starting the attempt, both without the lock; null or TAKEN to
+   * PREPARING under it, only while the delivery is QUEUED.
+   */
+  static final VarHandle AHEAD;
+
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(Delivery.class, "state", int.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(Delivery.class, "state", int.class);
+      AHEAD = lookup.findVarHandle(Delivery.class, "ahead", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /** The next attempt, rendered ahead of time by a worker (see {@code Engine.markAhead}). */
+  record Prepared(Attempt attempt, WebhookPayload payload) {}
 
   final Route route;
   final MediaEvent event;
@@ -58,6 +77,8 @@ final class Delivery {
   @Nullable Delivery next;
   @Nullable Instant dueAt;
   volatile DeliveryScheduler.@Nullable Cancellable timer;
+  /** Null, {@link #PREPARING}, a {@link Prepared} or {@link #TAKEN}; see {@link #AHEAD}. */
+  volatile @Nullable Object ahead;
 
   /** The head of the engine's circular list of held deliveries; never delivered. */
   @SuppressWarnings("NullAway")
