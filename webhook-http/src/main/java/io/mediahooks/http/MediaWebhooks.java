@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>While a request awaits its answer, the worker that sent it renders the body of the next
  * delivery of the same endpoint, when the endpoint is at its concurrency limit (so that delivery
- * could not start before an answer anyway); the next attempt then sends that body, if it is
+ * could not start before an answer anyway) and its last body was 2 KiB or more (smaller ones
+ * render faster than handing them ahead costs); the next attempt then sends that body, if it is
  * still that attempt and was rendered less than a second ago, else renders afresh. A worker has
  * nothing else to do while it waits, so a large body (9.5 KB of Fotoware JSON) no longer lengthens
  * each delivery at low concurrency. It needs the default transport's hook; other transports render

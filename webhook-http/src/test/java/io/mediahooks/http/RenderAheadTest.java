@@ -12,6 +12,7 @@ import io.mediahooks.core.WebhookFormat;
 import io.mediahooks.core.WebhookPayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -43,10 +46,12 @@ import org.junit.jupiter.api.Timeout;
 class RenderAheadTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final AtomicInteger answered = new AtomicInteger();
   private final ManualClock clock = new ManualClock(Events.T0);
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final RecordingListener listener = new RecordingListener();
-  private final RecordingFormat format = new RecordingFormat();
+  /** Bodies of 3 KB: above the size from which bodies are rendered ahead. */
+  private final RecordingFormat format = new RecordingFormat(3000, answered::get);
   private MockWebServer server;
   private MediaWebhooks webhooks;
 
@@ -61,6 +66,8 @@ class RenderAheadTest {
   private final Set<String> unavailableOnce = ConcurrentHashMap.newKeySet();
   /** Run while the receiver holds e1's answer, after e2 was rendered. */
   private volatile Runnable whileE1Held = () -> {};
+  /** Whether the receiver holds an answer until the next event is rendered. */
+  private volatile boolean holdForNext = true;
 
   @BeforeEach
   void start() throws IOException {
@@ -79,7 +86,7 @@ class RenderAheadTest {
         if (id.equals("e0")) {
           e0Arrived.countDown();
           releaseE0.await(10, SECONDS);
-        } else if (id.startsWith("e") && body.get("attempt").asInt() == 1) {
+        } else if (holdForNext && body.get("attempt").asInt() == 1) {
           // Hold the answer until the next event has been rendered (10 s: a deadlock guard;
           // without rendering ahead it is never rendered before this answer).
           String nextId = "e" + (Integer.parseInt(id.substring(1)) + 1);
@@ -90,6 +97,7 @@ class RenderAheadTest {
           }
         }
         boolean fail = unavailableOnce.remove(id);
+        answered.incrementAndGet();
         return new MockResponse.Builder().code(fail ? 503 : 200).build();
       }
     });
@@ -106,6 +114,10 @@ class RenderAheadTest {
 
   /** One endpoint, one worker: a lane at its limit whenever a request is in flight. */
   private void open() {
+    open(format);
+  }
+
+  private void open(WebhookFormat bodies) {
     webhooks = MediaWebhooks.builder()
         .guard(DestinationGuard.allowingPrivateNetworks())
         .clock(clock)
@@ -115,7 +127,7 @@ class RenderAheadTest {
         .workers(1)
         .endpoint(WebhookEndpoint.builder("http://127.0.0.1:" + server.getPort() + "/hook")
             .name("hook")
-            .format(format)
+            .format(bodies)
             .build())
         .build();
   }
@@ -125,7 +137,12 @@ class RenderAheadTest {
    * e0: the worker then takes e1 with e2 and e3 queued behind it.
    */
   private List<CompletableFuture<PublishResult>> publishFour() throws Exception {
-    open();
+    return publishFour(format);
+  }
+
+  private List<CompletableFuture<PublishResult>> publishFour(WebhookFormat bodies)
+      throws Exception {
+    open(bodies);
     List<CompletableFuture<PublishResult>> published = new ArrayList<>();
     published.add(webhooks.publish(Events.created("e0")));
     assertThat(e0Arrived.await(10, SECONDS)).as("e0 reached the receiver").isTrue();
@@ -233,14 +250,38 @@ class RenderAheadTest {
         .isEqualTo(Events.T0.getEpochSecond() + 5);
   }
 
+  @Test
+  void smallBodiesAreRenderedWhenTheirAttemptStarts() throws Exception {
+    holdForNext = false;
+    RecordingFormat small = new RecordingFormat(0, answered::get);
+    List<CompletableFuture<PublishResult>> published = publishFour(small);
+    for (CompletableFuture<PublishResult> f : published) {
+      assertThat(result(f).isDelivered()).isTrue();
+    }
+
+    // Rendering ahead would have rendered e2 while e1 awaited its answer (one answer given).
+    assertThat(small.answeredWhenRendered("e2")).isEqualTo(2);
+    assertThat(small.answeredWhenRendered("e3")).isEqualTo(3);
+    // Engine.AHEAD_MIN_BODY_BYTES: 2 KiB
+    assertThat(received.get("e2").get(0).toString()).hasSizeLessThan(2048);
+  }
+
   /**
    * {@link TestFormat}, recording every rendering (event id per attempt id) and optionally
    * failing for some events.
    */
   static final class RecordingFormat implements WebhookFormat {
     private final TestFormat inner = TestFormat.create();
+    private final String padding;
+    private final IntSupplier answered;
     final Set<String> failFor = ConcurrentHashMap.newKeySet();
+    /** Per rendering: event id, attempt id, answers given by the receiver at that moment. */
     private final List<String[]> renders = new ArrayList<>();
+
+    RecordingFormat(int padding, IntSupplier answered) {
+      this.padding = "x".repeat(padding);
+      this.answered = answered;
+    }
 
     @Override
     public String name() {
@@ -255,13 +296,26 @@ class RenderAheadTest {
     @Override
     public Optional<WebhookPayload> render(MediaEvent event, Attempt attempt) {
       synchronized (this) {
-        renders.add(new String[] {event.id(), attempt.id()});
+        renders.add(new String[] {event.id(), attempt.id(),
+            String.valueOf(answered.getAsInt())});
         notifyAll();
       }
       if (failFor.contains(event.id())) {
         throw new FormatException("test: fileName missing: set MediaSnapshot.fileName");
       }
-      return inner.render(event, attempt);
+      WebhookPayload p = inner.render(event, attempt).orElseThrow();
+      if (padding.isEmpty()) {
+        return Optional.of(p);
+      }
+      String json = p.bodyString();
+      json = json.substring(0, json.length() - 1) + ",\"padding\":\"" + padding + "\"}";
+      return Optional.of(WebhookPayload.builder(p.eventName(), p.contentType(),
+          json.getBytes(StandardCharsets.UTF_8)).build());
+    }
+
+    synchronized int answeredWhenRendered(String eventId) {
+      return renders.stream().filter(r -> r[0].equals(eventId))
+          .mapToInt(r -> Integer.parseInt(r[2])).findFirst().orElseThrow();
     }
 
     synchronized int rendersOf(String eventId) {

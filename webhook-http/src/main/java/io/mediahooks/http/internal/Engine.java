@@ -93,6 +93,12 @@ public final class Engine {
   static final long WATCH_POLL_NANOS = 1_000_000L;
   /** How old a body rendered ahead may be when its attempt starts: 1 s. */
   static final Duration MAX_AHEAD_AGE = Duration.ofSeconds(1);
+  /**
+   * Bodies shorter than this (2 KiB), judged by the endpoint's last one, are rendered when their
+   * attempt starts: they render in well under a microsecond, less than rendering ahead costs
+   * the lock (measured: microCMS's 204 B at concurrency 8 lost 4% of its throughput to it).
+   */
+  static final int AHEAD_MIN_BODY_BYTES = 2048;
 
   private final Route[] routes;
   private final Map<String, Route> byName;
@@ -452,7 +458,7 @@ public final class Engine {
           }
           d.state = Delivery.RUNNING;
           r.inFlight++;
-          if (r.inFlight >= r.maxConcurrency) {
+          if (r.inFlight >= r.maxConcurrency && r.lastBodyLength >= AHEAD_MIN_BODY_BYTES) {
             markAhead(me, r);
           }
           offerLane(r); // back to the ring's tail: endpoints take turns
@@ -746,6 +752,7 @@ public final class Engine {
       } else {
         WebhookPayload payload = rendered.get();
         d.eventName = payload.eventName();
+        r.lastBodyLength = payload.bodyLength();
         WebhookRequest unsigned = r.request(payload);
         WebhookRequest request = sign(r, authenticate(r, unsigned), event, attempt);
         response = transport.send(request);

@@ -45,6 +45,13 @@ final class Route {
    * the heap (measured by MemoryFootprint). Racy on purpose: a miss only costs a copy.
    */
   private volatile @Nullable String lastErrorText;
+  /**
+   * The length of the last body rendered for this endpoint, which decides whether its next
+   * bodies are worth rendering ahead (see {@code Engine.markAhead}). Racy on purpose: written
+   * by whichever thread rendered, read under the engine's lock; a stale value only misjudges one
+   * delivery.
+   */
+  int lastBodyLength;
 
   // Lane state, guarded by Engine.lock.
   final ArrayDeque<Delivery> pending = new ArrayDeque<>();
