@@ -75,7 +75,8 @@ import org.jspecify.annotations.Nullable;
  *       the difference to {@code okhttp} is the rest of the library (queue, request, results).
  * </ul>
  * Each repetition runs every contender once for the same time, in an order rotated per
- * repetition; warm-up repetitions are discarded. Reported: the median requests per second of
+ * repetition, the library and the OkHttp loop always back to back and in turns first (see {@link
+ * #order}); warm-up repetitions are discarded. Reported: the median requests per second of
  * each contender over the repetitions, and the median over repetitions of the ratio library /
  * okhttp (both measured in the same repetition). Every request counted is checked against the
  * receiver's count.
@@ -329,8 +330,7 @@ public final class ThroughputComparison {
             int total = o.warmup + o.reps;
             for (int rep = 0; rep < total; rep++) {
               boolean measured = rep >= o.warmup;
-              for (int k = 0; k < names.size(); k++) {
-                String name = names.get((k + rep) % names.size()); // rotate the order
+              for (String name : order(names, rep)) {
                 long before = receiver.requests();
                 int connectionsBefore = receiver.connectionsOpened();
                 long cpuBefore = Machine.processCpuNanos();
@@ -358,6 +358,39 @@ public final class ThroughputComparison {
       report.received = receiver.requests() - receivedBefore;
     }
     return report;
+  }
+
+  /**
+   * The contenders' order in one repetition: rotated, so none always runs first, except that the
+   * library and the OkHttp loop run back to back, in turns first, so that the ratio of the two
+   * compares rounds seconds apart. This VM's speed drifts by tens of percent within a minute; with
+   * other contenders between the two, a repetition's ratio measured that drift as much as the
+   * library.
+   */
+  static List<String> order(List<String> names, int rep) {
+    boolean paired = names.contains(LIBRARY) && names.contains(OKHTTP);
+    List<String> others = new ArrayList<>();
+    for (String n : names) {
+      if (!paired || !(n.equals(LIBRARY) || n.equals(OKHTTP))) {
+        others.add(n);
+      }
+    }
+    // One slot stands for the pair.
+    int slots = others.size() + (paired ? 1 : 0);
+    List<String> order = new ArrayList<>(names.size());
+    for (int k = 0; k < slots; k++) {
+      int i = (k + rep) % slots;
+      if (i < others.size()) {
+        order.add(others.get(i));
+      } else if (rep % 2 == 0) {
+        order.add(LIBRARY);
+        order.add(OKHTTP);
+      } else {
+        order.add(OKHTTP);
+        order.add(LIBRARY);
+      }
+    }
+    return order;
   }
 
   static Workloads.Body body(String name) {

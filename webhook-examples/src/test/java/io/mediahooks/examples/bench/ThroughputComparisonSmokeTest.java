@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,27 @@ import org.junit.jupiter.api.Test;
  * request it counts reached the receiver, nothing fails. No timing is asserted.
  */
 class ThroughputComparisonSmokeTest {
+
+  @Test
+  void theLibraryAndTheOkHttpLoopRunBackToBackInTurnsFirstAndTheRestRotates() {
+    List<String> names = List.of("library", "library-prerendered", "okhttp", "jdk");
+    List<List<String>> orders = new ArrayList<>();
+    for (int rep = 0; rep < 6; rep++) {
+      List<String> order = ThroughputComparison.order(names, rep);
+      orders.add(order);
+      assertThat(order).containsExactlyInAnyOrderElementsOf(names);
+      int library = order.indexOf("library");
+      int okhttp = order.indexOf("okhttp");
+      assertThat(Math.abs(library - okhttp)).as("adjacent in " + order).isEqualTo(1);
+      assertThat(library < okhttp).as("library first in " + order).isEqualTo(rep % 2 == 0);
+    }
+    // Every contender (the pair as one) takes every position in turn.
+    assertThat(orders.stream().map(o -> o.get(0)).distinct())
+        .containsExactlyInAnyOrder("library", "okhttp", "library-prerendered", "jdk");
+    // Without both of the pair, a plain rotation.
+    assertThat(ThroughputComparison.order(List.of("library", "jdk"), 1))
+        .containsExactly("jdk", "library");
+  }
 
   @Test
   void everyContenderDeliversAndEveryCountedRequestReachedTheReceiver() throws Exception {
