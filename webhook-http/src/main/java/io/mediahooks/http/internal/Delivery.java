@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One event on its way to one endpoint, across all its attempts. About 80 bytes; bodies are not
- * kept between attempts (only the next attempt's, while a worker has rendered it ahead). Held deliveries form an intrusive list (no per-item allocation) so close
- * can find every one of them.
+ * kept between attempts (only the next attempt's, once a worker has rendered it ahead). Held
+ * deliveries form an intrusive list (no per-item allocation) so close can find every one of them.
  */
 final class Delivery {
   /** Held and in its lane, but publish has not yet told the listener: not to be started. */
