@@ -1,5 +1,6 @@
 package io.mediahooks.http;
 
+import io.mediahooks.http.internal.ReceivedHeaders;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +49,13 @@ public final class WebhookResponse {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status must be 100 to 599, was " + status);
     }
+    Objects.requireNonNull(bodySnippet, "bodySnippet must not be null");
+    if (headers instanceof ReceivedHeaders) {
+      return new WebhookResponse(status, headers, bodySnippet); // immutable already, and lazy
+    }
     Map<String, List<String>> copy = new LinkedHashMap<>();
     headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return new WebhookResponse(
-        status, Collections.unmodifiableMap(copy), Objects.requireNonNull(bodySnippet));
+    return new WebhookResponse(status, Collections.unmodifiableMap(copy), bodySnippet);
   }
 
   /**
@@ -88,6 +92,9 @@ public final class WebhookResponse {
    * @return the value, or null
    */
   public @Nullable String header(String name) {
+    if (headers instanceof ReceivedHeaders) {
+      return ((ReceivedHeaders) headers).first(name); // without building the map
+    }
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
         return e.getValue().get(0);

@@ -6,6 +6,7 @@ import io.mediahooks.http.WebhookRequest;
 import io.mediahooks.http.WebhookResponse;
 import io.mediahooks.http.WebhookTransport;
 import io.mediahooks.http.Redaction;
+import io.mediahooks.http.internal.ReceivedHeaders;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.Proxy;
@@ -15,10 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +30,6 @@ import okhttp3.CookieJar;
 import okhttp3.Dns;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -121,35 +119,17 @@ public final class OkHttpTransport implements WebhookTransport {
   /** How many parsed URLs are kept; endpoints usually number a handful. */
   private static final int MAX_CACHED_URLS = 256;
 
-  /** Sets each call's connect, read and write timeouts from the request it carries. */
-  private static final Interceptor REQUEST_TIMEOUTS = chain -> {
-    WebhookRequest r = chain.request().tag(WebhookRequest.class);
-    if (r == null) {
-      return chain.proceed(chain.request());
-    }
-    // Each with...() copies the chain: only change what differs (usually nothing, since the
-    // derived clients start from the endpoint defaults).
-    int connect = millis(r.connectTimeout());
-    int read = millis(r.readTimeout());
-    Interceptor.Chain c = chain;
-    if (c.connectTimeoutMillis() != connect) {
-      c = c.withConnectTimeout(connect, TimeUnit.MILLISECONDS);
-    }
-    if (c.readTimeoutMillis() != read) {
-      c = c.withReadTimeout(read, TimeUnit.MILLISECONDS);
-    }
-    if (c.writeTimeoutMillis() != read) {
-      c = c.withWriteTimeout(read, TimeUnit.MILLISECONDS);
-    }
-    return c.proceed(c.request());
-  };
+  /** How many clients with non-default timeouts are kept per guard; endpoints are few. */
+  private static final int MAX_CLIENTS_PER_GUARD = 64;
+  private static final int DEFAULT_CONNECT_MILLIS = millis(WebhookRequest.DEFAULT_CONNECT_TIMEOUT);
+  private static final int DEFAULT_READ_MILLIS = millis(WebhookRequest.DEFAULT_READ_TIMEOUT);
 
   private final OkHttpClient base;
   private final boolean ownsClient;
   private final Dns dns;
   private final int bodySnippetBytes;
   private final int maxIdleConnections;
-  private final ConcurrentHashMap<DestinationGuard, OkHttpClient> clientsByGuard =
+  private final ConcurrentHashMap<DestinationGuard, GuardClients> clientsByGuard =
       new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ParsedUrl> urls = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -207,7 +187,7 @@ public final class OkHttpTransport implements WebhookTransport {
     if (!guard.equals(ALLOW_ALL)) {
       refuseProxiedDestination(parsed);
     }
-    Call call = clientFor(guard).newCall(toOkHttpRequest(request, url));
+    Call call = clientFor(guard, request).newCall(toOkHttpRequest(request, url));
     call.timeout().timeout(request.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
     WatchdogPacer.INSTANCE.requestStarting(); // so this call's timeouts do not wake the watchdog
     Response response;
@@ -226,8 +206,8 @@ public final class OkHttpTransport implements WebhookTransport {
   @Override
   public void close() {
     closed = true;
-    for (OkHttpClient c : clientsByGuard.values()) {
-      c.connectionPool().evictAll();
+    for (GuardClients c : clientsByGuard.values()) {
+      c.defaults.connectionPool().evictAll(); // the pool all of the guard's clients share
     }
     clientsByGuard.clear();
     if (ownsClient) {
@@ -273,12 +253,25 @@ public final class OkHttpTransport implements WebhookTransport {
     }
   }
 
-  private OkHttpClient clientFor(DestinationGuard guard) {
-    OkHttpClient client = clientsByGuard.get(guard);
-    return client != null ? client : clientsByGuard.computeIfAbsent(guard, this::deriveClient);
+  /**
+   * The client for the request's guard and timeouts. Timeouts are set on the client rather than
+   * per call by an interceptor: an interceptor costs every call a copy of OkHttp's interceptor
+   * chain, and requests almost always carry the endpoint defaults.
+   */
+  private OkHttpClient clientFor(DestinationGuard guard, WebhookRequest request) {
+    GuardClients clients = clientsByGuard.get(guard);
+    if (clients == null) {
+      clients = clientsByGuard.computeIfAbsent(guard, this::deriveClients);
+    }
+    int connect = millis(request.connectTimeout());
+    int read = millis(request.readTimeout());
+    if (connect == DEFAULT_CONNECT_MILLIS && read == DEFAULT_READ_MILLIS) {
+      return clients.defaults;
+    }
+    return clients.with(connect, read);
   }
 
-  private OkHttpClient deriveClient(DestinationGuard guard) {
+  private GuardClients deriveClients(DestinationGuard guard) {
     OkHttpClient.Builder b = base.newBuilder()
         // One pool per guard: connections are reused only by requests under an equal guard.
         .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
@@ -289,17 +282,43 @@ public final class OkHttpTransport implements WebhookTransport {
         .authenticator(Authenticator.NONE)
         .cookieJar(CookieJar.NO_COOKIES)
         .cache(null)
-        // Every request carries its own timeouts (REQUEST_TIMEOUTS applies them per call); the
-        // client starts from the endpoint defaults so that the usual request changes nothing.
-        .connectTimeout(WebhookRequest.DEFAULT_CONNECT_TIMEOUT)
-        .readTimeout(WebhookRequest.DEFAULT_READ_TIMEOUT)
-        .writeTimeout(WebhookRequest.DEFAULT_READ_TIMEOUT);
+        // The write timeout is the read timeout: both bound a stall of the receiver.
+        .connectTimeout(DEFAULT_CONNECT_MILLIS, TimeUnit.MILLISECONDS)
+        .readTimeout(DEFAULT_READ_MILLIS, TimeUnit.MILLISECONDS)
+        .writeTimeout(DEFAULT_READ_MILLIS, TimeUnit.MILLISECONDS);
     if (!guard.equals(ALLOW_ALL)) {
       b.proxy(Proxy.NO_PROXY);
     }
-    // First, so a host interceptor that sets its own timeouts still has the last word.
-    b.interceptors().add(0, REQUEST_TIMEOUTS);
-    return b.build();
+    return new GuardClients(b.build());
+  }
+
+  /**
+   * One guard's clients: the one with the endpoint default timeouts, and those derived from it
+   * for other timeouts. All share its connection pool, resolver and socket factory.
+   */
+  private static final class GuardClients {
+    final OkHttpClient defaults;
+    private final ConcurrentHashMap<Long, OkHttpClient> byTimeouts = new ConcurrentHashMap<>();
+
+    GuardClients(OkHttpClient defaults) {
+      this.defaults = defaults;
+    }
+
+    OkHttpClient with(int connectMillis, int readMillis) {
+      Long key = ((long) connectMillis << 32) | readMillis;
+      OkHttpClient client = byTimeouts.get(key);
+      if (client != null) {
+        return client;
+      }
+      if (byTimeouts.size() >= MAX_CLIENTS_PER_GUARD) {
+        byTimeouts.clear(); // a host with ever-new timeouts: keep the cache bounded
+      }
+      return byTimeouts.computeIfAbsent(key, k -> defaults.newBuilder()
+          .connectTimeout(connectMillis, TimeUnit.MILLISECONDS)
+          .readTimeout(readMillis, TimeUnit.MILLISECONDS)
+          .writeTimeout(readMillis, TimeUnit.MILLISECONDS)
+          .build());
+    }
   }
 
   /**
@@ -385,23 +404,15 @@ public final class OkHttpTransport implements WebhookTransport {
     return WebhookResponse.of(status, headers(response.headers()), readSnippet(response));
   }
 
-  private static Map<String, List<String>> headers(Headers headers) {
+  /** The headers as read, grouped into a map only if someone asks (usually nobody does). */
+  private static ReceivedHeaders headers(Headers headers) {
     int n = headers.size();
-    Map<String, List<String>> byName = new LinkedHashMap<>(n * 2);
+    String[] namesAndValues = new String[2 * n];
     for (int i = 0; i < n; i++) {
-      String name = headers.name(i);
-      // Grouped under the first spelling seen; answers carry a handful of headers, so a scan
-      // of the names so far is cheaper than a case-folded index.
-      String key = name;
-      for (String seen : byName.keySet()) {
-        if (seen.equalsIgnoreCase(name)) {
-          key = seen;
-          break;
-        }
-      }
-      byName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(headers.value(i));
+      namesAndValues[2 * i] = headers.name(i);
+      namesAndValues[2 * i + 1] = headers.value(i);
     }
-    return byName;
+    return ReceivedHeaders.of(namesAndValues);
   }
 
   private String readSnippet(Response response) {

@@ -352,6 +352,35 @@ class OkHttpTransportTest {
   }
 
   @Test
+  void requestsWithDifferentTimeoutsShareOneConnectionAndKeepTheirOwnTimeouts() throws Exception {
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient observing = new OkHttpClient.Builder()
+        .addNetworkInterceptor(chain -> {
+          seen.add((long) chain.readTimeoutMillis());
+          return chain.proceed(chain.request());
+        })
+        .build();
+    try (OkHttpTransport t = OkHttpTransport.builder().client(observing).build()) {
+      Duration[] reads = {Duration.ofMillis(2345), WebhookRequest.DEFAULT_READ_TIMEOUT,
+          Duration.ofMillis(777), Duration.ofMillis(2345)};
+      for (Duration read : reads) {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        t.send(post("/hook", "application/json", new byte[0])
+            .timeouts(WebhookRequest.DEFAULT_CONNECT_TIMEOUT, read,
+                WebhookRequest.DEFAULT_CALL_TIMEOUT)
+            .build());
+      }
+
+      assertThat(seen).containsExactly(2345L, WebhookRequest.DEFAULT_READ_TIMEOUT.toMillis(),
+          777L, 2345L);
+      // One pool per guard, whatever the timeouts: all four went over the first connection.
+      for (int i = 0; i < reads.length; i++) {
+        assertThat(server.takeRequest().getConnectionIndex()).isZero();
+      }
+    }
+  }
+
+  @Test
   void defaultTimeoutsReachTheCallWhateverTheHostClientSays() throws Exception {
     List<Long> seen = new CopyOnWriteArrayList<>();
     OkHttpClient observing = new OkHttpClient.Builder()
