@@ -1,8 +1,6 @@
 package io.mediahooks.http;
 
 import io.mediahooks.http.internal.ReceivedHeaders;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,9 +51,7 @@ public final class WebhookResponse {
     if (headers instanceof ReceivedHeaders) {
       return new WebhookResponse(status, headers, bodySnippet); // immutable already, and lazy
     }
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return new WebhookResponse(status, Collections.unmodifiableMap(copy), bodySnippet);
+    return new WebhookResponse(status, ReceivedHeaders.frozenCopy(headers), bodySnippet);
   }
 
   /**

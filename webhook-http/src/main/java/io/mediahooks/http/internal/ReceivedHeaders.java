@@ -112,8 +112,20 @@ public final class ReceivedHeaders extends AbstractMap<String, List<String>> {
       }
       byName.computeIfAbsent(key, k -> new ArrayList<>(1)).add(namesAndValues[i + 1]);
     }
-    Map<String, List<String>> frozen = new LinkedHashMap<>(byName.size() * 2);
-    byName.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    return Collections.unmodifiableMap(frozen);
+    return frozenCopy(byName);
+  }
+
+  /**
+   * An unmodifiable copy of a header map, in its order, each list copied unmodifiable too: what
+   * {@code WebhookResponse.of} keeps of a map it did not get from here.
+   *
+   * @param headers names to values
+   * @return the copy
+   * @throws NullPointerException if a list or a value is null
+   */
+  public static Map<String, List<String>> frozenCopy(Map<String, List<String>> headers) {
+    Map<String, List<String>> copy = new LinkedHashMap<>(headers.size() * 2);
+    headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(copy);
   }
 }

@@ -121,8 +121,6 @@ public final class OkHttpTransport implements WebhookTransport {
 
   /** How many clients with non-default timeouts are kept per guard; endpoints are few. */
   private static final int MAX_CLIENTS_PER_GUARD = 64;
-  private static final int DEFAULT_CONNECT_MILLIS = millis(WebhookRequest.DEFAULT_CONNECT_TIMEOUT);
-  private static final int DEFAULT_READ_MILLIS = millis(WebhookRequest.DEFAULT_READ_TIMEOUT);
 
   private final OkHttpClient base;
   private final boolean ownsClient;
@@ -263,12 +261,7 @@ public final class OkHttpTransport implements WebhookTransport {
     if (clients == null) {
       clients = clientsByGuard.computeIfAbsent(guard, this::deriveClients);
     }
-    int connect = millis(request.connectTimeout());
-    int read = millis(request.readTimeout());
-    if (connect == DEFAULT_CONNECT_MILLIS && read == DEFAULT_READ_MILLIS) {
-      return clients.defaults;
-    }
-    return clients.with(connect, read);
+    return clients.with(millis(request.connectTimeout()), millis(request.readTimeout()));
   }
 
   private GuardClients deriveClients(DestinationGuard guard) {
@@ -283,9 +276,9 @@ public final class OkHttpTransport implements WebhookTransport {
         .cookieJar(CookieJar.NO_COOKIES)
         .cache(null)
         // The write timeout is the read timeout: both bound a stall of the receiver.
-        .connectTimeout(DEFAULT_CONNECT_MILLIS, TimeUnit.MILLISECONDS)
-        .readTimeout(DEFAULT_READ_MILLIS, TimeUnit.MILLISECONDS)
-        .writeTimeout(DEFAULT_READ_MILLIS, TimeUnit.MILLISECONDS);
+        .connectTimeout(WebhookRequest.DEFAULT_CONNECT_TIMEOUT)
+        .readTimeout(WebhookRequest.DEFAULT_READ_TIMEOUT)
+        .writeTimeout(WebhookRequest.DEFAULT_READ_TIMEOUT);
     if (!guard.equals(ALLOW_ALL)) {
       b.proxy(Proxy.NO_PROXY);
     }
@@ -305,6 +298,10 @@ public final class OkHttpTransport implements WebhookTransport {
     }
 
     OkHttpClient with(int connectMillis, int readMillis) {
+      if (connectMillis == defaults.connectTimeoutMillis()
+          && readMillis == defaults.readTimeoutMillis()) {
+        return defaults; // the usual request: no key to box, no lookup
+      }
       Long key = ((long) connectMillis << 32) | readMillis;
       OkHttpClient client = byTimeouts.get(key);
       if (client != null) {
