@@ -582,6 +582,11 @@ public final class JsonWriter {
 
   /** Appends a JSON string literal with the dialect's escapes, encoded as UTF-8. */
   private void string(String s) {
+    if (JsonValues.isPlain(s)) {
+      // The usual key or URL: checked without copying, then copied in bulk.
+      plainString(s);
+      return;
+    }
     int n = s.length();
     char[] cs = chars;
     if (cs.length < n) {
