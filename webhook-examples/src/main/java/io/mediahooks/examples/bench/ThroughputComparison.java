@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
@@ -57,8 +58,8 @@ import org.jspecify.annotations.Nullable;
  *       none, the default transport {@code OkHttpTransport.create()}, default logging listener);
  *       one host thread publishes the event, topping the outstanding events up to {@code 32N}
  *       (at least 512) whenever half of them have completed, and counts the events whose future
- *       completed delivered (and the times the workers ran short of work, which should be none). Rendering (and the rest of an attempt) is
- *       included: that is the library's job.
+ *       completed delivered (and the times the workers ran short of work, which should be
+ *       none). Rendering (and the rest of an attempt) is included: that is the library's job.
  *   <li>{@code okhttp}: the baseline. {@code N} threads each loop {@code
  *       client.newCall(POST same bytes).execute()} on one shared {@code OkHttpClient} whose
  *       sockets have TCP_NODELAY on, as the library's do: without it the large body pays a
@@ -116,8 +117,9 @@ public final class ThroughputComparison {
     out.println();
     out.println(report.markdown());
     if (report.failed() > 0 || report.uncounted() != 0) {
-      out.println("WARNING: " + report.failed() + " requests failed, receiver count differs by "
-          + report.uncounted());
+      out.println("WARNING: " + report.failed() + " requests failed " + report.failures
+          + " (the progress lines above say what the first of each round met), receiver count"
+          + " differs by " + report.uncounted());
       System.exit(1);
     }
   }
@@ -205,9 +207,16 @@ public final class ThroughputComparison {
      * outstanding than there are workers, so that a worker found nothing to take; 0 for loops.
      */
     final long shortOfWork;
+    /** What the first failed request of the round met, or null when none failed. */
+    final @Nullable String firstFailure;
 
     Round(long ok, long failed, long nanos, long received, int connections, long cpuNanos,
         long shortOfWork) {
+      this(ok, failed, nanos, received, connections, cpuNanos, shortOfWork, null);
+    }
+
+    Round(long ok, long failed, long nanos, long received, int connections, long cpuNanos,
+        long shortOfWork, @Nullable String firstFailure) {
       this.ok = ok;
       this.failed = failed;
       this.nanos = nanos;
@@ -215,6 +224,7 @@ public final class ThroughputComparison {
       this.connections = connections;
       this.cpuNanos = cpuNanos;
       this.shortOfWork = shortOfWork;
+      this.firstFailure = firstFailure;
     }
 
     /** Process CPU time per request (the receiver's included), in microseconds. */
@@ -266,17 +276,15 @@ public final class ThroughputComparison {
   /** All cells, with the totals the checks need. */
   static final class Report {
     final List<Cell> cells = new ArrayList<>();
+    /** Failed requests per contender, warm-up rounds included (every request counts). */
+    final Map<String, Long> failures = new LinkedHashMap<>();
     long sent;
     long received;
 
     long failed() {
       long f = 0;
-      for (Cell c : cells) {
-        for (List<Round> list : c.rounds.values()) {
-          for (Round r : list) {
-            f += r.failed;
-          }
-        }
+      for (long n : failures.values()) {
+        f += n;
       }
       return f;
     }
@@ -347,16 +355,21 @@ public final class ThroughputComparison {
                     receiver, body, n, o.seconds);
                 Round counted = new Round(r.ok, r.failed, r.nanos,
                     receiver.requests() - before, receiver.connectionsOpened() - connectionsBefore,
-                    Machine.processCpuNanos() - cpuBefore, r.shortOfWork);
+                    Machine.processCpuNanos() - cpuBefore, r.shortOfWork, r.firstFailure);
                 report.sent += r.ok;
                 if (measured) {
                   cell.rounds.computeIfAbsent(name, x -> new ArrayList<>()).add(counted);
                 }
                 log.printf(Locale.ROOT, "%-9s n=%-3d %-13s %s %,9.0f req/s  %6.1f us CPU/req"
-                    + "  (%d ok, %d failed, %d received, %d new connections%s)%n", body.name, n,
-                    name, measured ? "   " : "w/u", r.perSecond(), counted.cpuMicrosPerRequest(),
-                    r.ok, r.failed, counted.received, counted.connections, r.shortOfWork == 0
-                        ? "" : ", workers short of work " + r.shortOfWork + " times");
+                    + "  (%d ok, %d failed, %d received, %d new connections%s%s)%n", body.name,
+                    n, name, measured ? "   " : "w/u", r.perSecond(),
+                    counted.cpuMicrosPerRequest(), r.ok, r.failed, counted.received,
+                    counted.connections, r.shortOfWork == 0
+                        ? "" : ", workers short of work " + r.shortOfWork + " times",
+                    r.firstFailure == null ? "" : "; first failure: " + r.firstFailure);
+                if (r.failed > 0) {
+                  report.failures.merge(name, r.failed, Long::sum);
+                }
               }
             }
           }
@@ -547,6 +560,7 @@ public final class ThroughputComparison {
   static Round loop(int n, long nanos, Call call) throws InterruptedException {
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
+    AtomicReference<@Nullable String> firstFailure = new AtomicReference<>();
     CountDownLatch go = new CountDownLatch(1);
     long[] deadline = new long[1];
     Thread[] threads = new Thread[n];
@@ -564,9 +578,11 @@ public final class ThroughputComparison {
               ok.increment();
             } else {
               failed.increment();
+              firstFailure.compareAndSet(null, "an answer other than 200");
             }
           } catch (IOException | RuntimeException e) {
             failed.increment();
+            firstFailure.compareAndSet(null, String.valueOf(e));
           }
         } while (System.nanoTime() - end < 0);
       }, "bench-client-" + i);
@@ -583,7 +599,7 @@ public final class ThroughputComparison {
       }
     }
     long elapsed = System.nanoTime() - start;
-    return new Round(ok.sum(), failed.sum(), elapsed, 0, 0, 0, 0);
+    return new Round(ok.sum(), failed.sum(), elapsed, 0, 0, 0, 0, firstFailure.get());
   }
 
   /**
@@ -605,6 +621,7 @@ public final class ThroughputComparison {
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
     LongAdder shortOfWork = new LongAdder();
+    AtomicReference<@Nullable String> firstFailure = new AtomicReference<>();
     Thread host = Thread.currentThread();
     AtomicBoolean ended = new AtomicBoolean(); // after the deadline the last events drain
     BiConsumer<PublishResult, Throwable> done = (result, error) -> {
@@ -612,6 +629,7 @@ public final class ThroughputComparison {
         ok.increment();
       } else {
         failed.increment();
+        firstFailure.compareAndSet(null, String.valueOf(error != null ? error : result));
       }
       int left = outstanding.decrementAndGet();
       if (left < n && !ended.get()) {
@@ -641,7 +659,8 @@ public final class ThroughputComparison {
       LockSupport.parkNanos(10_000_000L);
     }
     long elapsed = System.nanoTime() - start;
-    return new Round(ok.sum(), failed.sum(), elapsed, 0, 0, 0, shortOfWork.sum());
+    return new Round(ok.sum(), failed.sum(), elapsed, 0, 0, 0, shortOfWork.sum(),
+        firstFailure.get());
   }
 
   /** Plain sockets with TCP_NODELAY on, for the fair OkHttp baseline. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +106,32 @@ class ThroughputComparisonSmokeTest {
     // Ratios per repetition: 0.9, 0.5, 1.25.
     assertThat(cell.medianRatio("library")).isEqualTo(0.9);
     assertThat(ThroughputComparison.Stats.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+  }
+
+  @Test
+  void aLoopCountsFailuresAndKeepsWhatTheFirstOneMet() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    // Three quick calls (the second throws, the third is answered badly), then slow ones until
+    // the 0.5 s round ends.
+    ThroughputComparison.Round r = ThroughputComparison.loop(1, 500_000_000L, () -> {
+      int call = calls.incrementAndGet();
+      if (call == 2) {
+        throw new IOException("connection reset");
+      }
+      if (call > 3) {
+        LockSupport.parkNanos(100_000_000L);
+      }
+      return call != 3;
+    });
+
+    assertThat(calls.get()).isGreaterThan(3);
+    assertThat(r.failed).isEqualTo(2);
+    assertThat(r.ok).isEqualTo(calls.get() - 2);
+    assertThat(r.firstFailure).isEqualTo("java.io.IOException: connection reset");
+
+    ThroughputComparison.Round clean = ThroughputComparison.loop(2, 1_000_000L, () -> true);
+    assertThat(clean.failed).isZero();
+    assertThat(clean.firstFailure).isNull();
   }
 
   private static ThroughputComparison.Round round(long ok, long nanos) {
