@@ -46,7 +46,9 @@ public final class WebhookPayload {
     this.eventName = b.eventName;
     this.contentType = b.contentType;
     this.body = b.body;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    // Most formats add no header: the shared empty map spares every render two maps.
+    this.headers = b.headers == null ? Collections.emptyMap()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
   }
 
   /**
@@ -174,7 +176,7 @@ public final class WebhookPayload {
     private final String eventName;
     private final String contentType;
     private final byte[] body;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable Map<String, String> headers; // created by the first header
 
     private Builder(String eventName, String contentType, byte[] body, boolean copy) {
       this.eventName = Checks.notBlank(eventName, "eventName");
@@ -201,8 +203,14 @@ public final class WebhookPayload {
         throw new IllegalArgumentException(
             name + " is derived from the payload; do not set it as a header");
       }
-      headers.keySet().removeIf(n -> n.equalsIgnoreCase(name));
-      headers.put(name, value);
+      Map<String, String> h = headers;
+      if (h == null) {
+        h = new LinkedHashMap<>();
+        headers = h;
+      } else {
+        h.keySet().removeIf(n -> n.equalsIgnoreCase(name));
+      }
+      h.put(name, value);
       return this;
     }
 

@@ -47,6 +47,26 @@ class WebhookPayloadTest {
   }
 
   @Test
+  void headersKeepTheirOrderTheLastOfANameWinsAndNoPayloadSeesLaterCalls() {
+    WebhookPayload.Builder b = WebhookPayload.builder("new", "application/json", new byte[0]);
+    WebhookPayload none = b.build();
+    b.header("X-One", "1").header("X-Two", "2");
+    WebhookPayload two = b.build();
+    b.header("x-one", "again");
+    WebhookPayload replaced = b.build();
+
+    assertThat(none.headers()).isEmpty();
+    assertThat(two.headers()).containsExactly(
+        java.util.Map.entry("X-One", "1"), java.util.Map.entry("X-Two", "2"));
+    assertThat(replaced.headers()).containsExactly(
+        java.util.Map.entry("X-Two", "2"), java.util.Map.entry("x-one", "again"));
+    for (WebhookPayload p : java.util.List.of(none, two, replaced)) {
+      assertThatThrownBy(() -> p.headers().put("X-Three", "3"))
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
+  @Test
   void onlyWebhookPayloadInstallsTheAdopter() {
     assertThat(WebhookPayload.builder("new", "application/json", new byte[0]).build()).isNotNull();
     assertThatThrownBy(() -> PayloadAccess.install((n, t, b) -> {

@@ -63,7 +63,9 @@ public final class WebhookEndpoint {
     this.filter = b.filter;
     this.auth = b.auth;
     this.signer = b.signer;
-    this.headers = Collections.unmodifiableList(new ArrayList<>(b.headers));
+    // Shared when empty, like a request's: iterating it on every attempt then allocates nothing.
+    this.headers = b.headers.isEmpty() ? Collections.emptyList()
+        : Collections.unmodifiableList(new ArrayList<>(b.headers));
     this.retryPolicy = b.retryPolicy;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;

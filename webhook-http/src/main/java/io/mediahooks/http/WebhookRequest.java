@@ -56,7 +56,9 @@ public final class WebhookRequest {
   private WebhookRequest(Builder b) {
     this.method = b.method;
     this.url = b.url;
-    this.headers = Collections.unmodifiableList(new ArrayList<>(b.headers));
+    // Endpoints rarely add headers: the shared empty list spares every attempt two objects.
+    this.headers = b.headers.isEmpty() ? Collections.emptyList()
+        : Collections.unmodifiableList(new ArrayList<>(b.headers));
     this.contentType = b.contentType;
     this.body = b.body;
     this.connectTimeout = b.connectTimeout;
@@ -290,7 +292,9 @@ public final class WebhookRequest {
     private Builder(WebhookRequest r) {
       this.method = r.method;
       this.url = r.url;
-      this.headers.addAll(r.headers);
+      if (!r.headers.isEmpty()) {
+        this.headers.addAll(r.headers);
+      }
       this.contentType = r.contentType;
       this.body = r.body;
       this.connectTimeout = r.connectTimeout;
