@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mediahooks.core.internal.PayloadAccess;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookPayloadTest {
@@ -57,10 +59,10 @@ class WebhookPayloadTest {
 
     assertThat(none.headers()).isEmpty();
     assertThat(two.headers()).containsExactly(
-        java.util.Map.entry("X-One", "1"), java.util.Map.entry("X-Two", "2"));
+        Map.entry("X-One", "1"), Map.entry("X-Two", "2"));
     assertThat(replaced.headers()).containsExactly(
-        java.util.Map.entry("X-Two", "2"), java.util.Map.entry("x-one", "again"));
-    for (WebhookPayload p : java.util.List.of(none, two, replaced)) {
+        Map.entry("X-Two", "2"), Map.entry("x-one", "again"));
+    for (WebhookPayload p : List.of(none, two, replaced)) {
       assertThatThrownBy(() -> p.headers().put("X-Three", "3"))
           .isInstanceOf(UnsupportedOperationException.class);
     }

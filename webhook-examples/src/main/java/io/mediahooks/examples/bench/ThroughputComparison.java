@@ -59,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  *       one host thread publishes the event, topping the outstanding events up to {@code 32N}
  *       (at least 512) whenever half of them have completed, and counts the events whose future
  *       completed delivered (and the times the workers ran short of work, which should be
- *       none). Rendering (and the rest of an attempt) is included: that is the library's job.
+ *       rare). Rendering (and the rest of an attempt) is included: that is the library's job.
  *   <li>{@code okhttp}: the baseline. {@code N} threads each loop {@code
  *       client.newCall(POST same bytes).execute()} on one shared {@code OkHttpClient} whose
  *       sockets have TCP_NODELAY on, as the library's do: without it the large body pays a
@@ -612,7 +612,9 @@ public final class ThroughputComparison {
    * half the events left, can wait for one of the two saturated cores longer than the workers
    * take to finish them. Measured per 3 s round: with {@code 4n} (at least 64), 10 to 80 times
    * at concurrency 8 and up to 170 at 64; with {@code 16n} (at least 256), up to 13; with {@code
-   * 32n}, none. Counts events whose future completed delivered.
+   * 32n}, none in most rounds (in four full runs, a few rounds with one to 55, where the host
+   * went unscheduled for the time a thousand deliveries take). Counts events whose future
+   * completed delivered.
    */
   static Round libraryRound(MediaWebhooks webhooks, MediaEvent event, int n, long nanos) {
     int high = Math.max(512, 32 * n);
