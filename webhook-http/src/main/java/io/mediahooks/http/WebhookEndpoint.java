@@ -5,7 +5,6 @@ import io.mediahooks.http.internal.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,9 +62,9 @@ public final class WebhookEndpoint {
     this.filter = b.filter;
     this.auth = b.auth;
     this.signer = b.signer;
-    // Shared when empty, like a request's: iterating it on every attempt then allocates nothing.
-    this.headers = b.headers.isEmpty() ? Collections.emptyList()
-        : Collections.unmodifiableList(new ArrayList<>(b.headers));
+    // Like every list of this API: one array when there are headers, the shared empty list when
+    // there are none (most requests and endpoints), so attempts copy and iterate nothing.
+    this.headers = List.copyOf(b.headers);
     this.retryPolicy = b.retryPolicy;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;

@@ -5,7 +5,6 @@ import io.mediahooks.http.internal.Urls;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,9 +55,9 @@ public final class WebhookRequest {
   private WebhookRequest(Builder b) {
     this.method = b.method;
     this.url = b.url;
-    // Endpoints rarely add headers: the shared empty list spares every attempt two objects.
-    this.headers = b.headers.isEmpty() ? Collections.emptyList()
-        : Collections.unmodifiableList(new ArrayList<>(b.headers));
+    // Like every list of this API: one array when there are headers, the shared empty list when
+    // there are none (most requests and endpoints), so attempts copy and iterate nothing.
+    this.headers = List.copyOf(b.headers);
     this.contentType = b.contentType;
     this.body = b.body;
     this.connectTimeout = b.connectTimeout;

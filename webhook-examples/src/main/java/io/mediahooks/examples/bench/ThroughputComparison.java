@@ -211,11 +211,6 @@ public final class ThroughputComparison {
     final @Nullable String firstFailure;
 
     Round(long ok, long failed, long nanos, long received, int connections, long cpuNanos,
-        long shortOfWork) {
-      this(ok, failed, nanos, received, connections, cpuNanos, shortOfWork, null);
-    }
-
-    Round(long ok, long failed, long nanos, long received, int connections, long cpuNanos,
         long shortOfWork, @Nullable String firstFailure) {
       this.ok = ok;
       this.failed = failed;

@@ -135,7 +135,7 @@ class ThroughputComparisonSmokeTest {
   }
 
   private static ThroughputComparison.Round round(long ok, long nanos) {
-    return new ThroughputComparison.Round(ok, 0, nanos, ok, 0, 0, 0);
+    return new ThroughputComparison.Round(ok, 0, nanos, ok, 0, 0, 0, null);
   }
 
   /** One round of 0.2 s per contender, no warm-up, with these options added; the log discarded. */
