@@ -78,16 +78,20 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Each repetition runs every contender once for the same time, in an order rotated per
  * repetition, the library and the OkHttp loop always back to back and in turns first (see {@link
- * #order}); warm-up repetitions are discarded. Reported: the median requests per second of
- * each contender over the repetitions, and the median over repetitions of the ratio library /
- * okhttp (both measured in the same repetition). Every request counted is checked against the
- * receiver's count.
+ * #order}). Warm-up repetitions are discarded: at least {@code --warmup} per body and
+ * concurrency, then more while the JIT compilers are still busy (a round of the last one spent
+ * {@value Options#JIT_QUIET_PERCENT}% of its time or more compiling), at most {@code
+ * --max-warmup}; every progress line shows the round's JIT time. Reported: the median requests
+ * per second of each contender over the repetitions, and the median over repetitions of the
+ * ratio library / okhttp (both measured in the same repetition). Every request counted is
+ * checked against the receiver's count.
  *
  * <h2>Run</h2>
  * <pre>
  * mvn -q -DskipTests package
  * java -cp webhook-examples/target/mediahooks.jar io.mediahooks.examples.bench.ThroughputComparison
- * # options: --seconds 3 --warmup 1 --reps 5 --concurrency 1,8,64 --bodies microcms,fotoware
+ * # options: --seconds 3 --warmup 1 --max-warmup 10 --reps 5 --concurrency 1,8,64
+ * #          --bodies microcms,fotoware
  * #          --nagle fotoware (bodies that also get the okhttp-nagle contender; "none" for none)
  * #          --contenders library,okhttp,jdk,okhttp-nagle (a subset, for profiling one)
  * </pre>
@@ -126,8 +130,12 @@ public final class ThroughputComparison {
 
   /** What to run. */
   static final class Options {
+    /** A warm-up repetition is JIT-quiet when no round of it compiled for this share of it. */
+    static final int JIT_QUIET_PERCENT = 5;
+
     double seconds = 3;
     int warmup = 1;
+    int maxWarmup = 10;
     int reps = 5;
     int[] concurrency = {1, 8, 64};
     List<String> bodies = List.of("microcms", "fotoware");
@@ -148,6 +156,9 @@ public final class ThroughputComparison {
             break;
           case "--warmup":
             o.warmup = Integer.parseInt(value);
+            break;
+          case "--max-warmup":
+            o.maxWarmup = Integer.parseInt(value);
             break;
           case "--reps":
             o.reps = Integer.parseInt(value);
@@ -172,11 +183,15 @@ public final class ThroughputComparison {
             break;
           default:
             throw new IllegalArgumentException("unknown option " + name + "; known: --seconds,"
-                + " --warmup, --reps, --concurrency, --bodies, --nagle, --contenders");
+                + " --warmup, --max-warmup, --reps, --concurrency, --bodies, --nagle,"
+                + " --contenders");
         }
       }
-      if (o.seconds <= 0 || o.seconds > 60 || o.reps < 1 || o.reps > 50 || o.warmup < 0) {
-        throw new IllegalArgumentException("need 0 < seconds <= 60, 1 <= reps <= 50, warmup >= 0");
+      if (o.seconds <= 0 || o.seconds > 60 || o.reps < 1 || o.reps > 50 || o.warmup < 0
+          || o.maxWarmup < o.warmup || o.maxWarmup > 50) {
+        throw new IllegalArgumentException("need 0 < seconds <= 60, 1 <= reps <= 50,"
+            + " 0 <= warmup <= max-warmup <= 50; were " + o.seconds + ", " + o.reps + ", "
+            + o.warmup + ", " + o.maxWarmup);
       }
       for (int c : o.concurrency) {
         if (c < 1 || c > 256) {
@@ -186,11 +201,36 @@ public final class ThroughputComparison {
       return o;
     }
 
+    /**
+     * Whether the next repetition of a cell is still a warm-up: the first {@link #warmup} are,
+     * then further ones while the last warm-up repetition was not {@link #jitQuiet JIT-quiet},
+     * at most {@link #maxWarmup} in all.
+     *
+     * <p>Why: on two cores the JIT compilers take CPU from the contenders. A cell measured while
+     * they still compile (seconds per round in the first rounds of a fresh JVM) measures the
+     * compiler, and the library, with more code to compile than a loop, more so.
+     *
+     * @param warmupReps warm-up repetitions of the cell so far
+     * @param lastQuiet whether the last of them was JIT-quiet (true when there was none)
+     */
+    boolean warmingUp(int warmupReps, boolean lastQuiet) {
+      return warmupReps < warmup || (warmupReps < maxWarmup && !lastQuiet);
+    }
+
+    /**
+     * Whether a repetition whose busiest round compiled for {@code jitMillis} was JIT-quiet: under
+     * {@value #JIT_QUIET_PERCENT}% of a round's time.
+     */
+    boolean jitQuiet(long jitMillis) {
+      return jitMillis * 100.0 < JIT_QUIET_PERCENT * seconds * 1000.0;
+    }
+
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "rounds of %.1f s, %d warm-up + %d measured repetitions,"
-          + " concurrency %s, bodies %s, okhttp-nagle for %s, contenders %s", seconds, warmup,
-          reps, Arrays.toString(concurrency), bodies, nagle, contenders);
+      return String.format(Locale.ROOT, "rounds of %.1f s, %d to %d warm-up (until the JIT is"
+          + " quiet) + %d measured repetitions, concurrency %s, bodies %s, okhttp-nagle for %s,"
+          + " contenders %s", seconds, warmup, maxWarmup, reps, Arrays.toString(concurrency),
+          bodies, nagle, contenders);
     }
   }
 
@@ -238,6 +278,8 @@ public final class ThroughputComparison {
     final int bodyBytes;
     final int concurrency;
     final Map<String, List<Round>> rounds = new LinkedHashMap<>();
+    /** How many warm-up repetitions ran before the measured ones. */
+    int warmupReps;
 
     Cell(String body, int bodyBytes, int concurrency) {
       this.body = body;
@@ -338,38 +380,50 @@ public final class ThroughputComparison {
                   ? contenders.library(receiver, body, body.format, n) : null;
               MediaWebhooks prerendered = names.contains(PRERENDERED)
                   ? contenders.library(receiver, body, new PrerenderedFormat(body), n) : null) {
-            int total = o.warmup + o.reps;
-            for (int rep = 0; rep < total; rep++) {
-              boolean measured = rep >= o.warmup;
+            int warmupReps = 0;
+            boolean jitQuiet = true;
+            for (int rep = 0, measuredReps = 0; measuredReps < o.reps; rep++) {
+              boolean measured = !o.warmingUp(warmupReps, jitQuiet);
+              long mostJit = 0;
               for (String name : order(names, rep)) {
                 long before = receiver.requests();
                 int connectionsBefore = receiver.connectionsOpened();
                 long cpuBefore = Machine.processCpuNanos();
+                long jitBefore = Machine.jitMillis();
                 Round r = contenders.round(name,
                     name.equals(PRERENDERED) ? prerendered : name.equals(LIBRARY) ? library : null,
                     receiver, body, n, o.seconds);
                 Round counted = new Round(r.ok, r.failed, r.nanos,
                     receiver.requests() - before, receiver.connectionsOpened() - connectionsBefore,
                     Machine.processCpuNanos() - cpuBefore, r.shortOfWork, r.firstFailure);
+                long jit = Machine.jitMillis() - jitBefore;
+                mostJit = Math.max(mostJit, jit);
                 report.sent += r.ok;
                 if (measured) {
                   cell.rounds.computeIfAbsent(name, x -> new ArrayList<>()).add(counted);
                 }
                 log.printf(Locale.ROOT, "%-9s n=%-3d %-13s %s %,9.0f req/s  %6.1f us CPU/req"
-                    + "  (%d ok, %d failed, %d received, %d new connections%s%s)%n", body.name,
-                    n, name, measured ? "   " : "w/u", r.perSecond(),
+                    + "  (%d ok, %d failed, %d received, %d new connections, JIT %d ms%s%s)%n",
+                    body.name, n, name, measured ? "   " : "w/u", r.perSecond(),
                     counted.cpuMicrosPerRequest(), r.ok, r.failed, counted.received,
-                    counted.connections, r.shortOfWork == 0
+                    counted.connections, jit, r.shortOfWork == 0
                         ? "" : ", workers short of work " + r.shortOfWork + " times",
                     r.firstFailure == null ? "" : "; first failure: " + r.firstFailure);
                 if (r.failed > 0) {
                   report.failures.merge(name, r.failed, Long::sum);
                 }
               }
+              if (measured) {
+                measuredReps++;
+              } else {
+                warmupReps++;
+                jitQuiet = o.jitQuiet(mostJit);
+              }
             }
+            cell.warmupReps = warmupReps;
           }
-          log.printf(Locale.ROOT, "%-9s n=%-3d library/okhttp median ratio %.3f%n", body.name, n,
-              cell.medianRatio(LIBRARY));
+          log.printf(Locale.ROOT, "%-9s n=%-3d library/okhttp median ratio %.3f (after %d warm-up"
+              + " repetitions)%n", body.name, n, cell.medianRatio(LIBRARY), cell.warmupReps);
         }
       }
       report.received = receiver.requests() - receivedBefore;
@@ -728,6 +782,17 @@ public final class ThroughputComparison {
         return Math.max(0, ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime());
       }
       return 0;
+    }
+
+    /**
+     * Time the JIT compilers have spent so far, in milliseconds, or 0 when the JVM cannot tell.
+     * Printed per round: a measured round that still compiles for hundreds of milliseconds was
+     * not warmed up (the compiler threads take the same two cores as the contender).
+     */
+    static long jitMillis() {
+      java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      return jit != null && jit.isCompilationTimeMonitoringSupported()
+          ? jit.getTotalCompilationTime() : 0;
     }
 
     static String describe() {

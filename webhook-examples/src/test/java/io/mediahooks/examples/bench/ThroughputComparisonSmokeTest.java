@@ -63,6 +63,7 @@ class ThroughputComparisonSmokeTest {
         assertThat(r.received).as(cell.body + " " + name).isEqualTo(r.ok);
       });
     }
+    assertThat(report.cells).allSatisfy(cell -> assertThat(cell.warmupReps).isZero());
     assertThat(report.markdown())
         .contains("| microcms (204 B) | 1 |")
         .contains("| fotoware (9,534 B) | 3 |");
@@ -70,10 +71,11 @@ class ThroughputComparisonSmokeTest {
 
   @Test
   void thePrerenderedContenderDeliversOneBodyAndGetsItsOwnColumn() throws Exception {
-    ThroughputComparison.Report report = run("--concurrency", "2",
-        "--bodies", "fotoware", "--contenders", "library-prerendered,okhttp");
+    ThroughputComparison.Report report = run("--concurrency", "2", "--warmup", "1",
+        "--max-warmup", "1", "--bodies", "fotoware", "--contenders", "library-prerendered,okhttp");
 
     assertThat(report.failed()).isZero();
+    assertThat(report.cells.get(0).warmupReps).isEqualTo(1);
     assertThat(report.received).isEqualTo(report.sent);
     ThroughputComparison.Cell cell = report.cells.get(0);
     assertThat(cell.rounds.keySet()).containsExactlyInAnyOrder("library-prerendered", "okhttp");
@@ -92,6 +94,31 @@ class ThroughputComparisonSmokeTest {
         "curl"})).hasMessageContaining("unknown contender curl");
     assertThatThrownBy(() -> ThroughputComparison.Options.parse(new String[] {"--reps"}))
         .hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void warmUpLastsAtLeastTheMinimumThenUntilTheJitIsQuietAndAtMostTheMaximum() {
+    ThroughputComparison.Options o = ThroughputComparison.Options.parse(new String[] {
+        "--seconds", "2", "--warmup", "2", "--max-warmup", "4"});
+
+    // Under 5% of a 2 s round compiling is quiet; 100 ms is not.
+    assertThat(o.jitQuiet(99)).isTrue();
+    assertThat(o.jitQuiet(100)).isFalse();
+    // The minimum runs whatever the JIT does.
+    assertThat(o.warmingUp(0, true)).isTrue();
+    assertThat(o.warmingUp(1, true)).isTrue();
+    // Then only while the last warm-up repetition compiled, and never beyond the maximum.
+    assertThat(o.warmingUp(2, true)).isFalse();
+    assertThat(o.warmingUp(2, false)).isTrue();
+    assertThat(o.warmingUp(3, false)).isTrue();
+    assertThat(o.warmingUp(4, false)).isFalse();
+    // No warm-up asked for: measured from the first repetition.
+    ThroughputComparison.Options none = ThroughputComparison.Options.parse(new String[] {
+        "--warmup", "0"});
+    assertThat(none.warmingUp(0, true)).isFalse();
+
+    assertThatThrownBy(() -> ThroughputComparison.Options.parse(new String[] {"--warmup", "3",
+        "--max-warmup", "2"})).hasMessageContaining("warmup <= max-warmup");
   }
 
   @Test
@@ -138,7 +165,10 @@ class ThroughputComparisonSmokeTest {
     return new ThroughputComparison.Round(ok, 0, nanos, ok, 0, 0, 0, null);
   }
 
-  /** One round of 0.2 s per contender, no warm-up, with these options added; the log discarded. */
+  /**
+   * One round of 0.2 s per contender, no warm-up unless the options ask for it, with these options
+   * added (a later option overrides an earlier one); the log discarded.
+   */
   private static ThroughputComparison.Report run(String... options) throws Exception {
     String[] args = new String[6 + options.length];
     System.arraycopy(new String[] {"--seconds", "0.2", "--warmup", "0", "--reps", "1"}, 0,
