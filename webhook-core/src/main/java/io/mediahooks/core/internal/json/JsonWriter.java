@@ -366,7 +366,7 @@ public final class JsonWriter {
       if (kinds[2 * i] == JsonValues.PLAIN_STRING) {
         plainString(keys[i]);
       } else {
-        string(keys[i]);
+        escapedString(keys[i]);
       }
       colon();
       element(kinds[2 * i + 1], values[i]);
@@ -394,7 +394,7 @@ public final class JsonWriter {
         plainString((String) v);
         break;
       case JsonValues.STRING:
-        string((String) v);
+        escapedString((String) v);
         break;
       case JsonValues.OBJECT:
         jsonObject((JsonObject) v);
@@ -585,8 +585,17 @@ public final class JsonWriter {
     if (JsonValues.isPlain(s)) {
       // The usual key or URL: checked without copying, then copied in bulk.
       plainString(s);
-      return;
+    } else {
+      escapedString(s);
     }
+  }
+
+  /**
+   * A string that needs escapes or non-ASCII encoding (or may: the result is the same for a
+   * plain one, only slower). Copied containers call it directly for the strings whose kind says
+   * so, rather than have {@link #string} check them again.
+   */
+  private void escapedString(String s) {
     int n = s.length();
     char[] cs = chars;
     if (cs.length < n) {
