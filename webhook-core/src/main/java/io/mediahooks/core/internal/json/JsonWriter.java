@@ -360,18 +360,46 @@ public final class JsonWriter {
     byte[] kinds = o.kinds;
     put('{');
     for (int i = 0; i < keys.length; i++) {
-      if (i > 0) {
-        separator();
-      }
       if (kinds[2 * i] == JsonValues.PLAIN_STRING) {
-        plainString(keys[i]);
+        plainKey(keys[i], i == 0);
       } else {
+        if (i > 0) {
+          separator();
+        }
         escapedString(keys[i]);
+        colon();
       }
-      colon();
       element(kinds[2 * i + 1], values[i]);
     }
     put('}');
+  }
+
+  /**
+   * A member name that needs no escape, with the separator before it (unless it is the first)
+   * and the colon after it, under one capacity check instead of three: a Fotoware asset has
+   * hundreds of members, and capacity checks were 15% of its render's CPU samples.
+   */
+  @SuppressWarnings("deprecation")
+  private void plainKey(String key, boolean first) {
+    int n = key.length();
+    ensure(n + 6); // separator, two quotes and colon, each with Python's space where it has one
+    byte[] b = buf;
+    int p = len;
+    if (!first) {
+      b[p++] = ',';
+      if (python) {
+        b[p++] = ' ';
+      }
+    }
+    b[p++] = '"';
+    key.getBytes(0, n, b, p);
+    p += n;
+    b[p++] = '"';
+    b[p++] = ':';
+    if (python) {
+      b[p++] = ' ';
+    }
+    len = p;
   }
 
   private void jsonArray(JsonArray a) {
