@@ -291,9 +291,7 @@ public final class WebhookRequest {
     private Builder(WebhookRequest r) {
       this.method = r.method;
       this.url = r.url;
-      if (!r.headers.isEmpty()) {
-        this.headers.addAll(r.headers);
-      }
+      this.headers.addAll(r.headers);
       this.contentType = r.contentType;
       this.body = r.body;
       this.connectTimeout = r.connectTimeout;

@@ -11,6 +11,7 @@ import io.mediahooks.http.WebhookEndpoint;
 import io.mediahooks.http.okhttp.OkHttpTransport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -790,7 +791,7 @@ public final class ThroughputComparison {
      * not warmed up (the compiler threads take the same two cores as the contender).
      */
     static long jitMillis() {
-      java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
       return jit != null && jit.isCompilationTimeMonitoringSupported()
           ? jit.getTotalCompilationTime() : 0;
     }
